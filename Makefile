@@ -1,0 +1,54 @@
+# Stop tienerpooiers — the commands. `make serve` to preview, `make test` to run every test.
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help setup serve build check test test-deps system-deps clean
+
+help:
+	@echo "make serve   preview the site on http://127.0.0.1:8000 (reloads on save)"
+	@echo "make build   build the whole site into site/ (kept as it was if the build fails)"
+	@echo "make check   check all content: file:line messages and a summary"
+	@echo "make test    install what the tests need and run all tests"
+
+$(VENV)/.stamp-site: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.stamp-test: requirements-test.txt $(VENV)/.stamp-site
+	$(PY) -m pip install -q -r requirements-test.txt
+	touch $@
+
+setup: $(VENV)/.stamp-site
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: setup
+	$(PY) scripts/build.py
+
+check: setup
+	$(PY) scripts/check.py
+
+# Debian packages the tests use: chromium (never a downloaded browser build) and nginx.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || missing="$$missing nginx-light"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test-deps: $(VENV)/.stamp-test system-deps
+
+test: test-deps
+	$(PY) scripts/check.py
+	$(PY) -m pytest
+
+clean:
+	rm -rf site site.old .site-new-* .pytest_cache

@@ -1,0 +1,116 @@
+"""MkDocs hooks of the Stop tienerpooiers site (registered in mkdocs.yml under `hooks:`).
+
+Each function is one MkDocs event and delegates to a module in sitekit/. Whatever an editor
+can get wrong ends as `path:line: error: message` and a failed build, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitekit.editorial import banned_words, typed_contacts
+from sitekit.frontmatter import PageSource, check_file_name, read_page
+from sitekit.languages import current_language, page_language, site_languages
+from sitekit.markdown_data import MarkdownData, render_markdown
+from sitekit.markdown_rules import check_markdown, mark_external_links
+from sitekit.problems import Problem, ProblemsFound, rel
+from sitekit.sitedata import SiteData, load_data
+
+log = logging.getLogger("mkdocs.hooks.sitekit")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class State:
+    data: SiteData = SiteData()
+    pages: dict[str, PageSource] = {}
+    root: Path = ROOT
+
+
+def _fail(problems: list[Problem]) -> None:
+    errors = [p for p in problems if p.level == "error"]
+    for p in problems:
+        if p.level != "error":
+            log.info(str(p))
+    if errors:
+        raise PluginError("\n".join(str(p) for p in errors) + f"\n{len(errors)} error(s): the site was not built.")
+
+
+def on_config(config: Any) -> Any:
+    State.root = Path(config.config_file_path).resolve().parent
+    data, problems = load_data(State.root / "data", site_languages(config), State.root)
+    _fail(problems)
+    State.data = data
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Check every Markdown file before MkDocs reads it: name, encoding, front matter."""
+    known_sources = set(State.data.values.get("bronnen", {}))
+    problems: list[Problem] = []
+    State.pages = {}
+    for file in files.documentation_pages():
+        shown = rel(file.abs_src_path, State.root)
+        problems += check_file_name(file.src_uri, shown)
+        page = read_page(Path(file.abs_src_path), shown, known_sources)
+        problems += page.problems
+        State.pages[file.abs_src_path] = page
+    _fail(problems)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
+    source = State.pages.get(page.file.abs_src_path)
+    shown = rel(page.file.abs_src_path, State.root)
+    first_line = 1
+    if source is not None and markdown.strip() and source.body.rstrip("\n").endswith(markdown.strip("\n")):
+        # MkDocs strips the leading blank lines of the body: count them back in.
+        skipped = source.body[: len(source.body) - len(source.body.lstrip("\n"))].count("\n")
+        first_line = source.body_line + skipped
+    lang = page_language(page, config)
+    _fail(check_markdown(markdown, shown, first_line)
+          + banned_words(markdown, lang, State.data.values.get("woorden", {}), shown, first_line)
+          + typed_contacts(markdown, State.data.values.get("hulplijnen", {}), shown, first_line))
+    functions = MarkdownData(State.data, page_language(page, config)).functions()
+    try:
+        return render_markdown(markdown, shown, first_line, functions)
+    except ProblemsFound as exc:
+        _fail(exc.problems)
+        raise  # pragma: no cover - _fail always raises for errors
+
+
+def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
+    return mark_external_links(html)
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Give templates the data and the interface strings of the language being built."""
+    helper = MarkdownData(State.data, current_language(config))
+
+    def ui(key: str) -> str:
+        try:
+            return helper.ui(key)
+        except Exception as exc:  # a template asking for a missing key must name it
+            raise PluginError(f"overrides/: {exc}") from None
+
+    lang = current_language(config)
+    env.globals["ui"] = ui
+    env.globals["lang_prefix"] = "" if lang == site_languages(config)[0] else f"{lang}/"
+    env.globals["site_data"] = State.data.values
+    env.globals["data_text"] = helper.text
+    return env
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
+    """Sources cited by the page, and whether the page is a Dutch fallback in another language."""
+    bronnen = State.data.values.get("bronnen", {})
+    context["page_sources"] = [bronnen[s] | {"id": s} for s in page.meta.get("sources", []) if s in bronnen]
+    context["page_is_fallback"] = page_language(page, config) != current_language(config)
+    context["page_language"] = page_language(page, config)
+    return context

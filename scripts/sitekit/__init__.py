@@ -1,0 +1,1 @@
+"""Build-time helpers for the Stop tienerpooiers site: one small module per job."""

@@ -1,0 +1,68 @@
+"""Render a signal checklist (data/checklists/<id>.yml) as accessible HTML that works without JavaScript.
+
+Without JS: the list with empty boxes and every outcome with the score it belongs to.
+With JS (assets/javascripts/site/checklist.js): ticking shows one outcome live, announced via aria-live.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from .markdown_data import DataError, MarkdownData
+
+
+def _contacts_html(md: MarkdownData) -> str:
+    cf, sos = md.entry("childfocus"), md.entry("noodnummer")
+    tel = f'<a href="tel:{cf["phone"]}">{escape(cf["phone_display"])}</a>'
+    mail = f'<a href="mailto:{cf["email"]}">{escape(cf["email"])}</a>'
+    sos_link = f'<a href="tel:{sos["phone"]}">{escape(sos["phone_display"])}</a>'
+    return md.ui("checklist.contacts").format(tel=tel, mail=mail, sos=sos_link)
+
+
+def render_checklist(md: MarkdownData, ident: str) -> str:
+    lists: dict[str, Any] = md.data.values.get("checklists", {})
+    if ident not in lists:
+        raise DataError(f"unknown checklist '{ident}'; known: {', '.join(sorted(lists)) or 'none'} (data/checklists/)")
+    c = lists[ident]
+    t = md.text
+    e = lambda v: escape(t(v))  # noqa: E731 - short local helper
+    watch, act = c["levels"]["watch"], c["levels"]["act"]
+    uid = f"checklist-{ident}"
+    out = [f'<div class="checklist" id="{uid}" data-checklist data-watch="{watch}" data-act="{act}">',
+           f'<p class="checklist__private">{escape(md.ui("checklist.private"))}</p>',
+           f'<p class="checklist__disclaimer">{e(c["disclaimer"])}</p>',
+           f'<form class="checklist__form" aria-label="{e(c["title"])}" autocomplete="off">']
+    for group in c["groups"]:
+        signals = [s for s in c["signals"] if s["group"] == group["id"]]
+        if not signals:
+            continue
+        out.append(f'<fieldset class="checklist__group"><legend>{e(group["title"])}</legend><ul>')
+        for s in signals:
+            sid = f'{uid}-{s["id"]}'
+            red = " data-red-flag" if s.get("red_flag") else ""
+            flag = (f' <span class="checklist__flag">({escape(md.ui("checklist.red_flag"))})</span>'
+                    if s.get("red_flag") else "")
+            out.append(f'<li><input type="checkbox" id="{sid}" name="{s["id"]}" data-weight="{s["weight"]}"{red} autocomplete="off">'
+                       f'<label for="{sid}">{e(s["text"])}{flag}</label></li>')
+        out.append("</ul></fieldset>")
+    out.append(f'<p class="checklist__actions" data-js-only hidden><button type="reset" class="md-button">{escape(md.ui("checklist.reset"))}</button> '
+               f'<button type="button" class="md-button" data-print>{escape(md.ui("checklist.print"))}</button></p>')
+    out.append("</form>")
+    out.append(f'<div class="checklist__live" data-checklist-live role="status" aria-live="polite" aria-atomic="true" '
+               f'data-template="{escape(md.ui("checklist.live"))}"></div>')
+    out.append(f'<h2 class="checklist__result-heading">{escape(md.ui("checklist.result_heading"))}</h2>')
+    out.append(f'<p class="checklist__how">{escape(md.ui("checklist.how_it_works"))}</p>')
+    ranges = {"none": md.ui("checklist.range_none"), "watch": md.ui("checklist.range_watch"), "act": md.ui("checklist.range_act")}
+    for level in ("none", "watch", "act"):
+        o = c["outcomes"][level]
+        span = ranges[level].format(watch=watch, act=act, act_minus=act - 1)
+        steps = "".join(f"<li>{e(step)}</li>" for step in o["steps"])
+        out.append(f'<section class="checklist__outcome checklist__outcome--{level}" data-outcome="{level}" '
+                   f'aria-labelledby="{uid}-{level}">'
+                   f'<h3 id="{uid}-{level}"><span class="checklist__outcome-title">{e(o["title"])}</span> '
+                   f'<span class="checklist__range">({escape(span)})</span></h3>'
+                   f'<p>{e(o["text"])}</p><ul>{steps}</ul></section>')
+    out.append(f'<p class="checklist__contacts">{_contacts_html(md)}</p>')
+    out.append("</div>")
+    return "\n".join(out) + "\n"

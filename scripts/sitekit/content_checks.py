@@ -1,0 +1,98 @@
+"""All editorial checks over content/ and data/, for `make check` (the build runs the same validators)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from .editorial import banned_words, typed_contacts
+from .frontmatter import check_file_name, read_page
+from .markdown_rules import check_markdown
+from .problems import INFO, WARNING, Problem, rel
+from .readability import measure
+from .sitedata import load_data
+
+REVIEW_MAX_DAYS = 365
+
+
+def configured_languages(root: Path) -> list[str]:
+    """Languages from mkdocs.yml (default first) without running MkDocs."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=_Loader)
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            langs = plugin["i18n"]["languages"]
+            default = [x["locale"] for x in langs if x.get("default")]
+            return default + [x["locale"] for x in langs if not x.get("default")]
+    return ["nl"]
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may contain !!python/name tags; ignore them for reading the language list."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def page_lang(path: Path, languages: list[str]) -> str:
+    parts = path.name.split(".")
+    return parts[-2] if len(parts) == 3 and parts[-2] in languages else languages[0]
+
+
+def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem], str]:
+    today = today or dt.date.today()
+    languages = configured_languages(root)
+    data, problems = load_data(root / "data", languages, root)
+    known_sources = set(data.values.get("bronnen", {}))
+    content = root / "content"
+    thresholds = data.values.get("readability", {})
+    words = data.values.get("woorden", {})
+    helplines = data.values.get("hulplijnen", {})
+    rows = []
+    for path in sorted(content.rglob("*.md")):
+        shown = rel(path, root)
+        src_uri = path.relative_to(content).as_posix()
+        problems += check_file_name(src_uri, shown)
+        page = read_page(path, shown, known_sources)
+        problems += page.problems
+        reviewed = page.meta.get("reviewed")
+        if isinstance(reviewed, dt.date):
+            age = (today - reviewed).days
+            if age > REVIEW_MAX_DAYS:
+                problems.append(Problem(shown, 1, f"reviewed {age} days ago ({reviewed}): check the facts and update 'reviewed'", WARNING))
+        if not page.body:
+            continue
+        lang = page_lang(path, languages)
+        problems += check_markdown(page.body, shown, page.body_line)
+        problems += banned_words(page.body, lang, words, shown, page.body_line)
+        problems += typed_contacts(page.body, helplines, shown, page.body_line)
+        audience = page.meta.get("audience")
+        if audience in thresholds:
+            t = thresholds[audience]
+            r = measure(page.body, lang, t["long_word_letters"])
+            rows.append((shown, audience, lang, r))
+            if r.avg_sentence_words > t["max_sentence_words"]:
+                problems.append(Problem(shown, page.body_line, f"sentences average {r.avg_sentence_words} words; "
+                                        f"for {audience} at most {t['max_sentence_words']}: split long sentences", t["level"]))
+            if r.long_words_pct > t["max_long_words_pct"]:
+                problems.append(Problem(shown, page.body_line, f"{r.long_words_pct}% long words (≥{t['long_word_letters']} letters); "
+                                        f"for {audience} at most {t['max_long_words_pct']}%: use shorter words or explain them", t["level"]))
+    for ident, entry in data.values.get("hulplijnen", {}).items():
+        if isinstance(entry, dict) and entry.get("verified") is False:
+            line = data.located["hulplijnen"].line_of([ident])
+            problems.append(Problem(data.paths["hulplijnen"], line,
+                                    f"'{ident}' is not verified: shown by name only until its contact data is confirmed", INFO))
+    return problems, readability_table(rows)
+
+
+def readability_table(rows: list) -> str:
+    if not rows:
+        return ""
+    lines = ["Readability per page (words, sentences, words per sentence, % long words, reading ease):",
+             f"  {'page':58} {'audience':13} {'lang':4} {'words':>6} {'sent':>5} {'w/s':>5} {'long%':>6} {'ease':>6}"]
+    for shown, audience, lang, r in rows:
+        lines.append(f"  {shown:58} {audience:13} {lang:4} {r.words:6} {r.sentences:5} {r.avg_sentence_words:5} "
+                     f"{r.long_words_pct:6} {r.reading_ease:6}")
+    return "\n".join(lines)

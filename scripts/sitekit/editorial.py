@@ -1,0 +1,56 @@
+"""Editorial rules on page text: words we never use, contact data typed by hand."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .problems import Problem
+
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+BE_PHONE_RE = re.compile(r"(?<![\w/.-])(?:\+32|0)\s?\d{1,3}(?:[\s/.]?\d{2,3}){2,3}(?![\w-])")
+
+
+def _strip_functions(line: str) -> str:
+    return re.sub(r"\{\{.*?\}\}", " ", line)
+
+
+def banned_words(markdown: str, lang: str, words: dict[str, Any], path: str, first_line: int) -> list[Problem]:
+    problems = []
+    entries = words.get(lang, [])
+    patterns = [(re.compile(r"(?<!\w)" + re.escape(e["phrase"]) + r"(?!\w)", re.I), e) for e in entries]
+    for offset, line in enumerate(markdown.splitlines()):
+        for pattern, entry in patterns:
+            if pattern.search(line):
+                problems.append(Problem(path, first_line + offset,
+                                        f"do not write \"{entry['phrase']}\"; instead: {entry['instead']}"))
+    return problems
+
+
+def typed_contacts(markdown: str, helplines: dict[str, Any], path: str, first_line: int) -> list[Problem]:
+    """Phone numbers and e-mail addresses must come from data/hulplijnen.yml, never be typed."""
+    numbers = []
+    for ident, e in helplines.items():
+        for key in ("phone", "phone_display"):
+            if e.get(key):
+                numbers.append((re.compile(r"(?<![\w.])" + re.escape(e[key]).replace(r"\ ", r"\s?") + r"(?![\w])"), ident))
+    problems = []
+    for offset, raw in enumerate(markdown.splitlines()):
+        line = _strip_functions(raw)
+        if re.search(r"\]\((tel|mailto):", line):
+            problems.append(Problem(path, first_line + offset, "a tel:/mailto: link typed by hand: use {{ tel(\"id\") }} or {{ mail(\"id\") }}"))
+            continue
+        for m in EMAIL_RE.finditer(line):
+            problems.append(Problem(path, first_line + offset,
+                                    f"e-mail address '{m.group(0)}' typed by hand: add it to data/hulplijnen.yml and use {{{{ mail(\"id\") }}}}"))
+        line = EMAIL_RE.sub(" ", line)
+        for pattern, ident in numbers:
+            if pattern.search(line):
+                problems.append(Problem(path, first_line + offset,
+                                        f"phone number of '{ident}' typed by hand: write {{{{ tel(\"{ident}\") }}}}"))
+                break
+        else:
+            for m in BE_PHONE_RE.finditer(line):
+                problems.append(Problem(path, first_line + offset,
+                                        f"phone number '{m.group(0).strip()}' typed by hand: add it to data/hulplijnen.yml with its source"))
+    return problems

@@ -1,0 +1,67 @@
+"""Check the front matter of a content page: schema, known sources, a body with text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+from .schema import validate
+from .sitedata import read_text
+from .yamltext import parse_yaml, split_front_matter
+
+FILE_NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z]{2})?\.md$")
+DIR_NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class PageSource:
+    """A content file as read from disk, with its metadata and where the body starts."""
+
+    path: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # 1-based line of the body's first line in the file
+    problems: list[Problem] = field(default_factory=list)
+
+
+def check_file_name(src_uri: str, shown: str) -> list[Problem]:
+    """URL paths come from file names: lowercase, digits and hyphens only."""
+    parts = src_uri.split("/")
+    bad = [p for p in parts[:-1] if not DIR_NAME_RE.match(p)]
+    if bad or not FILE_NAME_RE.match(parts[-1]):
+        return [Problem(shown, 1, "file and folder names must be lowercase letters, digits and hyphens "
+                                  f"(no spaces, capitals or accents): rename '{src_uri}'")]
+    return []
+
+
+def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
+    page = PageSource(shown)
+    text, page.problems = read_text(path, shown)
+    if text is None:
+        return page
+    yaml_text, yaml_line, body = split_front_matter(text)
+    if yaml_text is None:
+        page.problems.append(Problem(shown, 1, "front matter is missing: start the file with a line '---', "
+                                               "then title, description, audience, reviewed and sources, then '---'"))
+        return page
+    page.body = body
+    page.body_line = text[: len(text) - len(body)].count("\n") + 1
+    located, problems = parse_yaml(yaml_text, shown, offset=yaml_line - 1)
+    page.problems += problems
+    if located is None:
+        return page
+    if not isinstance(located.value, dict):
+        page.problems.append(Problem(shown, yaml_line, "front matter must be 'key: value' lines"))
+        return page
+    page.meta = located.value
+    page.problems += validate("page", located, shown)
+    for i, source in enumerate(page.meta.get("sources") or []):
+        if isinstance(source, str) and source not in known_sources:
+            page.problems.append(Problem(shown, located.line_of(["sources", i]),
+                                         f"sources: unknown source '{source}'; add it to data/bronnen.yml first"))
+    if not body.strip():
+        page.problems.append(Problem(shown, page.body_line, "the page has no text below the front matter"))
+    return page

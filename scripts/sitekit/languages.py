@@ -1,0 +1,32 @@
+"""Which languages the site has, and which one the current (per-language) build is making."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _i18n(config: Any) -> Any:
+    plugins = getattr(config, "plugins", None) or {}
+    return plugins.get("i18n") if hasattr(plugins, "get") else None
+
+
+def site_languages(config: Any) -> list[str]:
+    """Configured languages, default language first."""
+    plugin = _i18n(config)
+    if plugin is None:
+        return [config.theme.get("language", "nl")]
+    langs = [lang.locale for lang in plugin.config.languages if lang.locale != "null"]
+    default = next((lang.locale for lang in plugin.config.languages if lang.default), langs[0])
+    return [default] + [lang for lang in langs if lang != default]
+
+
+def current_language(config: Any) -> str:
+    plugin = _i18n(config)
+    if plugin is None or plugin.current_language is None:
+        return site_languages(config)[0]
+    return plugin.current_language
+
+
+def page_language(page: Any, config: Any) -> str:
+    """The language the page's text is written in (differs from the build's on a fallback page)."""
+    return getattr(page.file, "locale", None) or current_language(config)

@@ -1,0 +1,39 @@
+"""A problem in a source file, reported as `path:line: level: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    level: str = ERROR
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+
+
+def rel(path: str | Path, root: str | Path | None = None) -> str:
+    """A path relative to the project root (or cwd) for messages editors can click."""
+    p = Path(path).resolve()
+    base = Path(root).resolve() if root else Path.cwd()
+    try:
+        return p.relative_to(base).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+class ProblemsFound(Exception):
+    """Raised when a file has problems that must stop the build."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

@@ -1,0 +1,62 @@
+"""Validate parsed YAML against a JSON schema kept in scripts/schemas/."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problem
+from .yamltext import Located, jsonable
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _message(err: ValidationError) -> str:
+    where = ".".join(str(p) for p in err.absolute_path)
+    custom = err.schema.get("errorMessage") if isinstance(err.schema, dict) else None
+    if err.validator == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        text = f"'{missing}' is missing"
+    elif err.validator == "additionalProperties":
+        text = f"unknown key: {err.message.split('(')[-1].rstrip(')')}"
+    elif custom:
+        text = custom
+    elif err.validator == "enum":
+        allowed = ", ".join(str(v) for v in err.validator_value)
+        text = f"{err.instance!r} is not allowed; use one of: {allowed}"
+    elif err.validator == "format" and err.validator_value == "date":
+        text = f"{err.instance!r} is not a date; write it as YYYY-MM-DD"
+    elif err.validator == "type":
+        text = f"{err.instance!r} should be of type {err.validator_value}"
+    else:
+        text = err.message
+    return f"{where}: {text}" if where else text
+
+
+def validate(name: str, located: Located, path: str) -> list[Problem]:
+    """All schema errors of a document, each with the line of the offending key."""
+    problems = []
+    errors = sorted(validator(name).iter_errors(jsonable(located.value)),
+                    key=lambda e: [str(p) for p in e.absolute_path])
+    for err in errors:
+        trail = list(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = set(err.schema.get("properties", {}))
+            extra = [k for k in err.instance if k not in allowed]
+            for key in extra:
+                where = ".".join(str(p) for p in trail + [key])
+                problems.append(Problem(path, located.line_of(trail + [key]), f"{where}: unknown key '{key}'"))
+            continue
+        problems.append(Problem(path, located.line_of(trail), _message(err)))
+    return problems

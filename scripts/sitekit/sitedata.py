@@ -1,0 +1,106 @@
+"""Load and validate data/*.yml: every file against its schema, every text in every language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem, rel
+from .schema import SCHEMA_DIR, validate
+from .yamltext import Located, parse_yaml
+
+
+@dataclass
+class SiteData:
+    """All data files by name (file stem), plus where each value came from."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    located: dict[str, Located] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file; a file in another encoding is a Problem, not a traceback."""
+    try:
+        return path.read_text(encoding="utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "the file is not UTF-8 text; save it as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(shown, 1, f"cannot read the file: {exc.strerror}")]
+
+
+def missing_languages(located: Located, languages: list[str], path: str) -> list[Problem]:
+    """Every text map (a mapping with an 'nl' key) must have every configured language."""
+    problems: list[Problem] = []
+
+    def walk(value: Any, trail: list[str]) -> None:
+        if isinstance(value, dict):
+            if languages[0] in value and all(isinstance(v, str) for v in value.values()):
+                for lang in languages:
+                    if not value.get(lang):
+                        key = ".".join(trail)
+                        problems.append(Problem(path, located.line_of(trail),
+                                                f"{key}: translation '{lang}' is missing"))
+                return
+            for k, v in value.items():
+                walk(v, trail + [str(k)])
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, trail + [str(i)])
+
+    walk(located.value, [])
+    return problems
+
+
+# Folders of data/ whose files share one schema: data/checklists/jongeren.yml -> checklist.schema.json
+FOLDER_SCHEMAS = {"checklists": "checklist"}
+
+
+def _data_files(data_dir: Path) -> list[tuple[Path, str, str | None]]:
+    """(path, schema name, folder) for every data file; folder is None for top-level files."""
+    found = [(p, p.stem, None) for p in sorted(data_dir.glob("*.yml"))]
+    for folder, schema in FOLDER_SCHEMAS.items():
+        found += [(p, schema, folder) for p in sorted((data_dir / folder).glob("*.yml"))]
+    return found
+
+
+def load_data(data_dir: Path, languages: list[str], root: Path | None = None) -> tuple[SiteData, list[Problem]]:
+    """Load every data file that has a schema; unknown files are refused so nothing is silently ignored."""
+    from .data_rules import check_rules
+
+    data = SiteData()
+    problems: list[Problem] = []
+    for path, name, folder in _data_files(data_dir):
+        shown = rel(path, root)
+        if not (SCHEMA_DIR / f"{name}.schema.json").exists():
+            problems.append(Problem(shown, 1, f"no schema for this data file (expected scripts/schemas/{name}.schema.json)"))
+            continue
+        text, read_problems = read_text(path, shown)
+        problems += read_problems
+        if text is None:
+            continue
+        located, parse_problems = parse_yaml(text, shown)
+        problems += parse_problems
+        if located is None:
+            continue
+        if located.value is None:
+            problems.append(Problem(shown, 1, "the data file is empty"))
+            continue
+        schema_problems = validate(name, located, shown)
+        problems += schema_problems
+        if not schema_problems:
+            problems += missing_languages(located, languages, shown)
+            problems += check_rules(name, located, shown)
+        key = f"{folder}/{path.stem}" if folder else name
+        data.located[key] = located
+        data.paths[key] = shown
+        if folder:
+            data.values.setdefault(folder, {})[path.stem] = located.value
+        else:
+            data.values[name] = located.value
+    return data, problems

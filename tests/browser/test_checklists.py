@@ -1,0 +1,125 @@
+"""Signal checklists in Chromium: live outcome by mouse and keyboard, private, works without JS, prints clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, lang_prefix
+
+pytestmark = pytest.mark.browser
+PAGES = {"jongeren": "jongeren/is-dit-nog-liefde/", "ouders": "ouders/signalen/", "professionals": "professionals/signalen/"}
+
+
+def checklist(ident: str) -> dict:
+    return yaml.safe_load((ROOT / "data" / "checklists" / f"{ident}.yml").read_text(encoding="utf-8"))
+
+
+def expected_level(data: dict, ticked: list[dict]) -> str:
+    score = sum(s["weight"] for s in ticked)
+    if any(s.get("red_flag") for s in ticked) or score >= data["levels"]["act"]:
+        return "act"
+    return "watch" if score >= data["levels"]["watch"] else "none"
+
+
+def visible_outcome(page) -> str:
+    return page.locator("[data-outcome]:visible").get_attribute("data-outcome")
+
+
+@pytest.mark.parametrize("ident", PAGES)
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_ticking_by_mouse_follows_the_data(browser, site_url: str, ident: str, lang: str) -> None:
+    data = checklist(ident)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    requests: list[str] = []
+    page.goto(site_url + lang_prefix(lang) + PAGES[ident])
+    page.on("request", lambda r: requests.append(r.url))
+    assert visible_outcome(page) == "none"
+    ticked: list[dict] = []
+    for signal in [s for s in data["signals"] if not s.get("red_flag")]:
+        page.locator(f'#checklist-{ident}-{signal["id"]}').click()
+        ticked.append(signal)
+        assert visible_outcome(page) == expected_level(data, ticked), [s["id"] for s in ticked]
+    assert visible_outcome(page) == "act"
+    live = page.locator("[data-checklist-live]").inner_text()
+    assert str(len(ticked)) in live
+    # privacy: nothing stored, nothing sent
+    assert page.evaluate("document.cookie") == ""
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.url == site_url + lang_prefix(lang) + PAGES[ident]
+    assert requests == []
+    context.close()
+
+
+@pytest.mark.parametrize("ident", PAGES)
+def test_one_red_flag_alone_means_act_now(browser, site_url: str, ident: str) -> None:
+    data = checklist(ident)
+    red = next(s for s in data["signals"] if s.get("red_flag"))
+    page = browser.new_page()
+    page.goto(site_url + PAGES[ident])
+    page.locator(f'#checklist-{ident}-{red["id"]}').click()
+    assert visible_outcome(page) == "act"
+    page.close()
+
+
+def test_keyboard_only(browser, site_url: str) -> None:
+    data = checklist("jongeren")
+    page = browser.new_page()
+    page.goto(site_url + PAGES["jongeren"])
+    first = data["signals"][0]
+    page.locator(f'#checklist-jongeren-{first["id"]}').focus()
+    ticked = []
+    for signal in data["signals"][:4]:
+        assert page.evaluate("document.activeElement.id") == f'checklist-jongeren-{signal["id"]}'
+        page.keyboard.press("Space")
+        ticked.append(signal)
+        assert visible_outcome(page) == expected_level(data, ticked)
+        page.keyboard.press("Tab")
+    page.close()
+
+
+def test_leaving_the_page_forgets_the_answers(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + PAGES["ouders"])
+    page.locator("[data-checklist] input[type=checkbox]").first.click()
+    page.goto(site_url)
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.locator("[data-checklist] input:checked").count() == 0
+    page.close()
+
+
+def test_without_javascript_everything_is_readable(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGES["professionals"])
+    data = checklist("professionals")
+    assert page.locator("[data-checklist] input[type=checkbox]").count() == len(data["signals"])
+    for level in ("none", "watch", "act"):
+        assert page.locator(f'[data-outcome="{level}"]').is_visible()
+    context.close()
+
+
+def test_print_has_no_clutter(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + PAGES["jongeren"])
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-banner", ".quick-exit", ".md-sidebar--primary", ".footer-links", ".md-footer"):
+        loc = page.locator(selector)
+        assert loc.count() == 0 or not loc.first.is_visible(), selector
+    assert page.locator("[data-checklist] input[type=checkbox]").first.is_visible()
+    assert page.locator('[data-outcome="act"]').is_visible()
+    page.close()
+
+
+def test_touch_targets_are_large(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + PAGES["jongeren"])
+    for label in page.locator("[data-checklist] label").all()[:5]:
+        box = label.bounding_box()
+        assert box["height"] >= 44
+    context.close()

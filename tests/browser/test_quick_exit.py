@@ -1,0 +1,96 @@
+"""Quick exit in real Chromium: click, Shift x3, Back, and without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def neutral(lang: str = "nl") -> str:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = text.split("quick_exit:")[1]
+    for line in block.splitlines()[1:]:
+        key, _, value = line.strip().partition(": ")
+        if key == lang:
+            return value.strip()
+    raise AssertionError("no quick_exit url in mkdocs.yml")
+
+
+def new_page(browser, js: bool = True):
+    context = browser.new_context(java_script_enabled=js, viewport={"width": 390, "height": 844})
+    # The neutral site is never reached: the test answers for it.
+    context.route("https://www.meteo.be/**", lambda route: route.fulfill(status=200, body="<title>Weer</title>weer",
+                                                                         content_type="text/html"))
+    return context, context.new_page()
+
+
+def test_button_leaves_and_back_does_not_return(browser, site_url: str) -> None:
+    context, page = new_page(browser)
+    page.goto(site_url)
+    page.goto(site_url + "jongeren/")
+    page.locator(".quick-exit__button").click()
+    page.wait_for_url(neutral("nl"))
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.url != site_url + "jongeren/", "Back must not return to the page that was left"
+    context.close()
+
+
+def test_shift_three_times_leaves(browser, site_url: str) -> None:
+    context, page = new_page(browser)
+    page.goto(site_url + "fr/")
+    for _ in range(2):
+        page.keyboard.press("Shift")
+    assert page.locator("[data-quick-exit-count]").inner_text() in ("Maj 2 sur 3",)
+    page.keyboard.press("Shift")
+    page.wait_for_url(neutral("fr"))
+    context.close()
+
+
+def test_shift_with_another_key_does_not_count(browser, site_url: str) -> None:
+    context, page = new_page(browser)
+    page.goto(site_url)
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift+A")      # Shift used for a capital: resets the count
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url == site_url
+    page.keyboard.press("Shift")
+    page.keyboard.press("x")            # any other key resets too
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url == site_url
+    context.close()
+
+
+def test_without_javascript_it_is_a_plain_link(browser, site_url: str) -> None:
+    context, page = new_page(browser, js=False)
+    page.goto(site_url + "en/")
+    page.locator(".quick-exit__button").click()
+    page.wait_for_url(neutral("en"))
+    context.close()
+
+
+def test_hidden_first_link_for_keyboard_users(browser, site_url: str) -> None:
+    context, page = new_page(browser)
+    page.goto(site_url)
+    seen = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.className"))
+    assert any("quick-exit-skip" in c for c in seen), seen
+    context.close()
+
+
+def test_exit_button_is_sticky(browser, site_url: str) -> None:
+    context, page = new_page(browser)
+    page.goto(site_url + "jongeren/")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(200)
+    box = page.locator(".quick-exit__button").bounding_box()
+    assert box and box["y"] <= 1 and box["height"] >= 44
+    context.close()

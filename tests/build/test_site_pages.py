@@ -1,0 +1,61 @@
+"""The real built site: every page in every language, the help bar, no outside assets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, content_pages, lang_prefix
+
+PAGES = content_pages()
+HTML_LANG_RE = re.compile(r"<html[^>]*\blang=\"([a-z-]+)\"", re.I)
+ASSET_RE = re.compile(
+    r"<(?:script|img|source|iframe|video|audio|embed)\b[^>]*\bsrc=\"(https?:)?//[^\"]+\""
+    r"|<link\b[^>]*\bhref=\"(?:https?:)?//[^\"]+\"[^>]*>"
+    r"|url\(\s*['\"]?(?:https?:)?//", re.I)
+
+
+def test_pages_are_found() -> None:
+    assert "" in PAGES and "jongeren/" in PAGES and len(PAGES) >= 9
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_in_every_language(site_dir: Path, page: str, lang: str) -> None:
+    html = (site_dir / lang_prefix(lang) / page / "index.html").read_text(encoding="utf-8")
+    assert HTML_LANG_RE.search(html).group(1) == lang
+    assert 'href="tel:116000"' in html, "the help bar with Child Focus must be on every page"
+    assert 'href="mailto:116000@childfocus.org"' in html
+
+
+def test_no_html_file_loads_an_outside_asset(site_dir: Path) -> None:
+    offenders = []
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for m in ASSET_RE.finditer(html):
+            tag = m.group(0)
+            if 'rel="alternate"' in tag or 'rel="canonical"' in tag:
+                continue  # links to our own public address, never fetched
+            offenders.append(f"{path.relative_to(site_dir)}: {tag[:120]}")
+    assert offenders == []
+
+
+def test_no_outside_asset_in_css(site_dir: Path) -> None:
+    for path in site_dir.rglob("*.css"):
+        css = path.read_text(encoding="utf-8")
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?:|url\(\s*['\"]?https?://", css), path
+
+
+def test_language_switcher_keeps_the_page(site_dir: Path) -> None:
+    html = (site_dir / "fr" / "jongeren" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'hreflang="nl"[^>]*href="[^"]*/jongeren/"|href="[^"]*/jongeren/"[^>]*hreflang="nl"', html)
+    assert re.search(r'hreflang="en"[^>]*href="[^"]*/en/jongeren/"|href="[^"]*/en/jongeren/"[^>]*hreflang="en"', html)
+
+
+def test_home_sends_each_audience_to_its_section(site_dir: Path) -> None:
+    for lang in LANGUAGES:
+        html = (site_dir / lang_prefix(lang) / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a class="audience-entry" href="([^"]+)"', html)
+        assert links == ["jongeren/", "ouders/", "professionals/"], (lang, links)

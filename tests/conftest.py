@@ -1,0 +1,177 @@
+"""Shared fixtures: the real site built once per session, served over HTTP, one Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ["nl", "fr", "en"]
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def content_pages() -> list[str]:
+    """Dutch source pages as URL paths ('' for the home page, 'jongeren/' ...)."""
+    pages = []
+    for path in sorted((ROOT / "content").rglob("*.md")):
+        name = path.name
+        if name.count(".") > 1:  # translations: page.fr.md
+            continue
+        rel = path.relative_to(ROOT / "content").with_suffix("").as_posix()
+        if rel == "index":
+            pages.append("")
+        elif rel.endswith("/index"):
+            pages.append(rel[: -len("index")])
+        else:
+            pages.append(rel + "/")
+    return pages
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with the project's own build command."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out)],
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, f"the site does not build:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The built site served on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Debian Chromium for the whole run."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    # Playwright gives every launch a fresh, empty profile (its own --user-data-dir).
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """A small copy of the project (real config, hooks, templates, data) with three tiny pages."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("overrides", "scripts", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    content = tmp_path / "content"
+    (content / "assets" / "images").mkdir(parents=True)
+    for img in ("logo.svg", "favicon.svg"):
+        shutil.copy(ROOT / "content" / "assets" / "images" / img, content / "assets" / "images" / img)
+    for lang in ("", ".fr", ".en"):
+        (content / f"index{lang}.md").write_text(PAGE.format(title="Home", body="Bel {{ tel('childfocus') }}."), encoding="utf-8")
+    for section in ("hulp", "over"):
+        (content / section).mkdir()
+        (content / section / "index.md").write_text(PAGE.format(title=section.title(), body="Tekst."), encoding="utf-8")
+    (content / "hulp" / "sporen-wissen.md").write_text(PAGE.format(title="Sporen", body="Tekst."), encoding="utf-8")
+    for name in ("privacy", "toegankelijkheid"):
+        (content / "over" / f"{name}.md").write_text(PAGE.format(title=name.title(), body="Tekst."), encoding="utf-8")
+    return tmp_path
+
+
+PAGE = """---
+title: {title}
+description: A small page of the fixture site used by the tests.
+audience: iedereen
+reviewed: 2026-11-22
+sources:
+  - dit-project
+---
+
+{body}
+"""
+
+
+def run_build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the project's safe build in a (fixture) project and return its output."""
+    args = [sys.executable, str(project / "scripts" / "build.py")]
+    if site is not None:
+        args += ["--site-dir", str(site)]
+    return subprocess.run(args, cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def nginx_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site behind Debian's nginx with the project's own deploy/nginx.conf."""
+    import time
+    import urllib.request
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    prefix = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    server = server.replace("SITE_ROOT", str(site_dir)).replace("listen 8080;", f"listen 127.0.0.1:{port};")
+    for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (prefix / d).mkdir()
+    (prefix / "nginx.conf").write_text(f"""
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{ worker_connections 64; }}
+http {{
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  client_body_temp_path {prefix}/body; proxy_temp_path {prefix}/proxy;
+  fastcgi_temp_path {prefix}/fastcgi; uwsgi_temp_path {prefix}/uwsgi; scgi_temp_path {prefix}/scgi;
+  {server}
+}}
+""", encoding="utf-8")
+    proc = subprocess.Popen([nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            break
+        except Exception:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "nginx did not start")
+            time.sleep(0.05)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
