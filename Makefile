@@ -5,12 +5,13 @@ PY    := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build check test test-deps system-deps clean
+.PHONY: help setup serve build check translations test test-deps system-deps clean
 
 help:
 	@echo "make serve   preview the site on http://127.0.0.1:8000 (reloads on save)"
 	@echo "make build   build the whole site into site/ (kept as it was if the build fails)"
 	@echo "make check   check all content: file:line messages and a summary"
+	@echo "make translations  which pages exist in fr/en, which are missing or outdated"
 	@echo "make test    install what the tests need and run all tests"
 
 $(VENV)/.stamp-site: requirements.txt
@@ -33,18 +34,26 @@ build: setup
 check: setup
 	$(PY) scripts/check.py
 
-# Debian packages the tests use: chromium (never a downloaded browser build) and nginx.
+translations: setup
+	$(PY) scripts/translations.py
+
+# Debian packages the tests use: chromium (never a downloaded browser build), nginx, pdftoppm.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || missing="$$missing nginx-light"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-test-deps: $(VENV)/.stamp-test system-deps
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test-deps: $(VENV)/.stamp-test system-deps node_modules/.stamp
 
 test: test-deps
 	$(PY) scripts/check.py

@@ -29,9 +29,18 @@ def build(site_dir: Path, extra: list[str]) -> int:
         print(f"\nBuild failed: {kept}. Fix the errors above (file:line) and run it again.", file=sys.stderr)
         return result.returncode or 1
     sys.path.insert(0, str(ROOT / "scripts"))
-    from sitekit.security_headers import write_headers
+    try:
+        if "--no-pdf" not in sys.argv:
+            made = make_downloads(work)
+            print(f"PDF downloads: {made} files")
+        from sitekit.security_headers import write_headers
 
-    write_headers(work)
+        write_headers(work)
+    except Exception as exc:  # noqa: BLE001 - report, keep the last good site
+        shutil.rmtree(work, ignore_errors=True)
+        print(f"\nBuild failed after the pages were made ({type(exc).__name__}: {exc}); "
+              "the previous site/ was kept.", file=sys.stderr)
+        return 1
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -42,7 +51,19 @@ def build(site_dir: Path, extra: list[str]) -> int:
     return 0
 
 
+def make_downloads(site: Path) -> int:
+    from sitekit.downloads import Context, build_downloads
+    from sitekit.siteconfig import read_config
+    from sitekit.sitedata import load_data
+
+    config = read_config(ROOT)
+    data, _ = load_data(ROOT / "data", config.languages, ROOT)
+    ctx = Context(site, ROOT, config.site_url, config.languages, config.site_names, data)
+    return len(build_downloads(ctx))
+
+
 def main(argv: list[str]) -> int:
+    argv = [a for a in argv if a != "--no-pdf"]
     site_dir = ROOT / "site"
     if "--site-dir" in argv:
         i = argv.index("--site-dir")

@@ -61,6 +61,12 @@ def on_files(files: Files, config: Any) -> Files:
         page = read_page(Path(file.abs_src_path), shown, known_sources)
         problems += page.problems
         State.pages[file.abs_src_path] = page
+    languages = site_languages(config)
+    for file in files.documentation_pages():
+        parts = file.src_uri.rsplit(".", 2)
+        if len(parts) == 3 and parts[1] in languages[1:] and files.get_file_from_path(f"{parts[0]}.md") is None:
+            problems.append(Problem(rel(file.abs_src_path, State.root), 1,
+                                    f"translation without its Dutch source: {parts[0]}.md does not exist"))
     _fail(problems)
     return files
 

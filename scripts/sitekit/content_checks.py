@@ -5,35 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
 from .editorial import banned_words, typed_contacts
 from .frontmatter import check_file_name, read_page
 from .markdown_rules import check_markdown
 from .problems import INFO, WARNING, Problem, rel
 from .readability import measure
+from .siteconfig import read_config
 from .sitedata import load_data
 
 REVIEW_MAX_DAYS = 365
-
-
-def configured_languages(root: Path) -> list[str]:
-    """Languages from mkdocs.yml (default first) without running MkDocs."""
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_Loader)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            langs = plugin["i18n"]["languages"]
-            default = [x["locale"] for x in langs if x.get("default")]
-            return default + [x["locale"] for x in langs if not x.get("default")]
-    return ["nl"]
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may contain !!python/name tags; ignore them for reading the language list."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def page_lang(path: Path, languages: list[str]) -> str:
@@ -43,7 +23,7 @@ def page_lang(path: Path, languages: list[str]) -> str:
 
 def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem], str]:
     today = today or dt.date.today()
-    languages = configured_languages(root)
+    languages = read_config(root).languages
     data, problems = load_data(root / "data", languages, root)
     known_sources = set(data.values.get("bronnen", {}))
     content = root / "content"
@@ -79,6 +59,13 @@ def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem],
             if r.long_words_pct > t["max_long_words_pct"]:
                 problems.append(Problem(shown, page.body_line, f"{r.long_words_pct}% long words (≥{t['long_word_letters']} letters); "
                                         f"for {audience} at most {t['max_long_words_pct']}%: use shorter words or explain them", t["level"]))
+    from .translations import MISSING, OUTDATED, orphans, status
+
+    for orphan in orphans(content, languages):
+        problems.append(Problem(rel(orphan, root), 1, "translation without its Dutch source file"))
+    for st in status(content, languages):
+        if st.state in (MISSING, OUTDATED):
+            problems.append(Problem(f"content/{st.page}", 1, f"{st.lang}: translation {st.state} (see make translations)", INFO))
     for ident, entry in data.values.get("hulplijnen", {}).items():
         if isinstance(entry, dict) and entry.get("verified") is False:
             line = data.located["hulplijnen"].line_of([ident])

@@ -58,7 +58,8 @@ def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
         return page
     page.meta = located.value
     page.problems += validate("page", located, shown)
-    for i, source in enumerate(page.meta.get("sources") or []):
+    sources = page.meta.get("sources")
+    for i, source in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(source, str) and source not in known_sources:
             page.problems.append(Problem(shown, located.line_of(["sources", i]),
                                          f"sources: unknown source '{source}'; add it to data/bronnen.yml first"))

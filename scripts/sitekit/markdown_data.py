@@ -93,9 +93,13 @@ class MarkdownData:
         from .checklist_html import render_checklist
         return render_checklist(self, ident)
 
+    def downloads(self) -> str:
+        """A marker that scripts/build.py replaces with the table of PDF files (sizes, pages)."""
+        return '\n<div class="downloads" data-downloads></div>\n'
+
     def functions(self) -> dict[str, Callable[..., str]]:
         base = {"tel": self.tel, "mail": self.mail, "org": self.org, "helplines": self.helplines,
-                "checklist": self.checklist}
+                "checklist": self.checklist, "downloads": self.downloads}
         return {**base, **self.extra}
 
 
@@ -118,10 +122,10 @@ def render_markdown(markdown: str, path: str, first_line: int, functions: dict[s
         return env.from_string(markdown).render(**functions)
     except jinja2.TemplateSyntaxError as exc:
         raise _problem(path, first_line + (exc.lineno or 1) - 1, f"template syntax: {exc.message}") from None
-    except (jinja2.UndefinedError, DataError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever a page template does must become a message
         tb = sys.exc_info()[2]
         line = _template_line(tb, "<template>") or 1
-        message = str(exc)
+        message = str(exc) if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"
         if isinstance(exc, jinja2.UndefinedError):
             known = ", ".join(sorted(functions))
             message = f"{exc.message}; the functions you can use are: {known}"

@@ -1,0 +1,229 @@
+"""PDF downloads, made after the HTML build from the rendered pages (WeasyPrint):
+
+- every lesson package page (front matter `lesson:`) -> downloads/<package>.<lang>.pdf with a cover;
+- the professionals' signal list -> downloads/signalenlijst-professionals.<lang>.pdf;
+- the campaign poster (A3) and postcard (A6) with a QR code to the youth section, per language;
+- the downloads table injected where a page calls {{ downloads() }}.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import jinja2
+import segno
+from pypdf import PdfReader
+
+ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+LESSON_META_RE = re.compile(r'<script type="application/json" id="lesson-meta">(.*?)</script>', re.S)
+HREF_RE = re.compile(r'(<a\b[^>]*\bhref=")([^"#][^"]*|#[^"]*)(")')
+DOWNLOADS_MARK = '<div class="downloads" data-downloads></div>'
+
+
+@dataclass(frozen=True)
+class Download:
+    group: str          # lessons | checklists | campaign
+    path: str           # downloads/<name>.<lang>.pdf
+    title: str
+    lang: str
+    size: int
+    pages: int
+
+
+@dataclass
+class Context:
+    site: Path
+    root: Path
+    site_url: str
+    languages: list[str]
+    site_names: dict[str, str]
+    data: Any  # SiteData
+
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.languages[0] else f"{lang}/"
+
+    def ui(self, key: str, lang: str) -> str:
+        return self.data.values["ui"][key][lang]
+
+    @property
+    def address(self) -> str:
+        return re.sub(r"^https?://", "", self.site_url).rstrip("/")
+
+
+def _env(root: Path) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides" / "pdf"),
+                              autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def _article(page_html: str, page_url: str) -> str:
+    m = ARTICLE_RE.search(page_html)
+    body = m.group(1) if m else ""
+    body = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", body, flags=re.S)
+    body = re.sub(r'<p><a class="md-button[^"]*"[^>]*\bdownload\b[^>]*>.*?</a></p>', "", body, flags=re.S)
+    body = re.sub(r"<h1\b[^>]*>.*?</h1>", "", body, count=1, flags=re.S)
+    # links in a PDF point to the public site, not to files on the build machine
+    return HREF_RE.sub(lambda m: m.group(1) + urljoin(page_url, htmllib.unescape(m.group(2))) + m.group(3), body)
+
+
+def _write_pdf(html: str, base: Path, out: Path) -> None:
+    from weasyprint import HTML
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html, base_url=str(base)).write_pdf(out)
+
+
+def _record(ctx: Context, group: str, out: Path, title: str, lang: str) -> Download:
+    pages = len(PdfReader(out).pages)
+    return Download(group, out.relative_to(ctx.site).as_posix(), title, lang, out.stat().st_size, pages)
+
+
+def _help_line(ctx: Context, lang: str) -> str:
+    cf = ctx.data.values["hulplijnen"]["childfocus"]
+    return f'{ctx.ui("helpbar.title", lang)}: Child Focus {cf["phone_display"]} · {cf["email"]} ({ctx.ui("helpbar.promise", lang)})'
+
+
+def lesson_pdfs(ctx: Context) -> list[Download]:
+    env, css = _env(ctx.root), (ctx.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
+    found = []
+    for lang in ctx.languages:
+        base_dir = ctx.site / ctx.prefix(lang) / "professionals" / "lesmateriaal"
+        for page in sorted(base_dir.glob("*/index.html")):
+            text = page.read_text(encoding="utf-8")
+            m = LESSON_META_RE.search(text)
+            if not m:
+                continue
+            meta = json.loads(m.group(1))
+            if meta.get("lang") != lang:
+                continue  # a Dutch fallback page in another language: the Dutch PDF covers it
+            rel_url = page.parent.relative_to(ctx.site).as_posix() + "/"
+            page_url = ctx.site_url + rel_url
+            lesson = meta["lesson"]
+            facts = [
+                (ctx.ui("lesson.for", lang), ctx.ui(f"lesson.level.{lesson['level']}", lang)),
+                (ctx.ui("lesson.duration", lang), ctx.ui("lesson.minutes", lang).format(**lesson["duration"])),
+                (ctx.ui("lesson.language", lang), ctx.ui(f"lang.{lang}", lang)),
+            ]
+            html = env.get_template("lesson.html").render(
+                lang=lang, title=meta["title"], description=meta["description"], css=css, cover=True,
+                site_name=ctx.site_names[lang], site_address=ctx.address, facts=facts, page_url=page_url,
+                help_line=_help_line(ctx, lang), body=_markup(_article(text, page_url)))
+            out = ctx.site / "downloads" / f"{lesson['package']}.{lang}.pdf"
+            _write_pdf(html, page, out)
+            found.append(_record(ctx, "lessons", out, meta["title"], lang))
+    return found
+
+
+def _markup(text: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(text)
+
+
+def checklist_pdfs(ctx: Context) -> list[Download]:
+    env, css = _env(ctx.root), (ctx.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
+    found = []
+    for lang in ctx.languages:
+        page = ctx.site / ctx.prefix(lang) / "professionals" / "signalen" / "index.html"
+        if not page.exists():
+            continue
+        text = page.read_text(encoding="utf-8")
+        m = ARTICLE_RE.search(text)
+        checklist = re.search(r'(<div class="checklist".*?</div>\s*)(?=<aside class="page-meta"|$)', m.group(1), re.S) if m else None
+        if not checklist:
+            continue
+        title = ctx.ui("downloads.checklist_pro", lang)
+        page_url = ctx.site_url + page.parent.relative_to(ctx.site).as_posix() + "/"
+        html = env.get_template("lesson.html").render(
+            lang=lang, title=title, description=title, css=css, cover=False, site_name=ctx.site_names[lang],
+            site_address=ctx.address, facts=[], page_url=page_url, help_line="",
+            body=_markup(_article(f'<article class="md-content__inner md-typeset">{checklist.group(1)}</article>', page_url)))
+        out = ctx.site / "downloads" / f"signalenlijst-professionals.{lang}.pdf"
+        _write_pdf(html, page, out)
+        found.append(_record(ctx, "checklists", out, title, lang))
+    return found
+
+
+FORMATS = {
+    "poster": dict(size="A3", height="420mm", pad="18mm", gap="8mm", h1="64pt", text_size="24pt", number="40pt", small="14pt", qr="60mm"),
+    "postkaart": dict(size="A6", height="148mm", pad="6mm", gap="3mm", h1="20pt", text_size="9pt", number="14pt", small="6.5pt", qr="24mm"),
+}
+
+
+def youth_url(ctx: Context, lang: str) -> str:
+    return ctx.site_url + ctx.prefix(lang) + "jongeren/"
+
+
+def qr_svg(url: str) -> str:
+    buf = io.BytesIO()
+    segno.make(url, error="m").save(buf, kind="svg", xmldecl=False, svgns=True, nl=False, border=2, dark="#000", light="#fff")
+    return buf.getvalue().decode("utf-8")
+
+
+def campaign_pdfs(ctx: Context) -> list[Download]:
+    env = _env(ctx.root)
+    visual = ctx.site / "assets" / "images" / "laat-je-niet-pakken.svg"
+    cf = ctx.data.values["hulplijnen"]["childfocus"]
+    found = []
+    for lang in ctx.languages:
+        for kind, fmt in FORMATS.items():
+            title = ctx.ui("downloads.poster" if kind == "poster" else "downloads.postcard", lang)
+            html = env.get_template("poster.html").render(
+                lang=lang, site_name=ctx.site_names[lang], headline=ctx.ui("poster.headline", lang),
+                text=ctx.ui("poster.text", lang), call=ctx.ui("poster.call", lang), scan=ctx.ui("poster.scan", lang),
+                phone=cf["phone_display"], email=cf["email"], site_address=ctx.address,
+                visual=visual.as_uri(), visual_alt="", qr_svg=_markup(qr_svg(youth_url(ctx, lang))), **fmt)
+            out = ctx.site / "downloads" / f"{kind}-laat-je-niet-pakken.{lang}.pdf"
+            _write_pdf(html, ctx.site, out)
+            found.append(_record(ctx, "campaign", out, f"{ctx.ui('poster.headline', lang)} – {title}", lang))
+    return found
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+
+
+def downloads_table(ctx: Context, files: list[Download], lang: str, page_dir: Path) -> str:
+    depth = len(page_dir.relative_to(ctx.site).parts)
+    up = "../" * depth
+    out = ['<div class="downloads">']
+    for group in ("lessons", "checklists", "campaign"):
+        rows = sorted((f for f in files if f.group == group), key=lambda f: (f.lang != lang, f.lang, f.path))
+        if not rows:
+            continue
+        out.append(f'<h3>{htmllib.escape(ctx.ui("downloads." + group, lang))}</h3>')
+        out.append(f'<table><thead><tr><th scope="col">{ctx.ui("downloads.file", lang)}</th>'
+                   f'<th scope="col">{ctx.ui("downloads.language", lang)}</th><th scope="col">{ctx.ui("downloads.pages", lang)}</th>'
+                   f'<th scope="col">{ctx.ui("downloads.size", lang)}</th></tr></thead><tbody>')
+        for f in rows:
+            out.append(f'<tr><td><a href="{up}{f.path}" download hreflang="{f.lang}" type="application/pdf">{htmllib.escape(f.title)}</a> (PDF)</td>'
+                       f'<td lang="{lang}">{htmllib.escape(ctx.ui("lang." + f.lang, lang))}</td><td>{f.pages}</td><td>{_size(f.size)}</td></tr>')
+        out.append("</tbody></table>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def inject_tables(ctx: Context, files: list[Download]) -> int:
+    count = 0
+    for page in ctx.site.rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        if DOWNLOADS_MARK not in text:
+            continue
+        lang = re.search(r'<html[^>]*\blang="([a-z]+)"', text).group(1)
+        page.write_text(text.replace(DOWNLOADS_MARK, downloads_table(ctx, files, lang, page.parent)), encoding="utf-8")
+        count += 1
+    return count
+
+
+def build_downloads(ctx: Context) -> list[Download]:
+    files = lesson_pdfs(ctx) + checklist_pdfs(ctx) + campaign_pdfs(ctx)
+    inject_tables(ctx, files)
+    (ctx.site / "downloads" / "index.json").write_text(
+        json.dumps([f.__dict__ for f in files], indent=1, ensure_ascii=False), encoding="utf-8")
+    return files

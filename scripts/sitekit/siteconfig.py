@@ -1,0 +1,38 @@
+"""Read the few settings the tools outside MkDocs need from mkdocs.yml (languages, site_url, names)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may contain !!python/name tags; they are not needed here."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    site_url: str
+    languages: list[str]          # default language first
+    site_names: dict[str, str]
+
+
+def read_config(root: Path) -> SiteConfig:
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    site_url = (config.get("site_url") or "https://www.stoptienerpooiers.be/").rstrip("/") + "/"
+    languages, names = [], {}
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            langs = plugin["i18n"]["languages"]
+            ordered = [x for x in langs if x.get("default")] + [x for x in langs if not x.get("default")]
+            languages = [x["locale"] for x in ordered]
+            names = {x["locale"]: x.get("site_name") or config["site_name"] for x in ordered}
+    if not languages:
+        languages = [config.get("theme", {}).get("language", "nl")]
+        names = {languages[0]: config["site_name"]}
+    return SiteConfig(site_url, languages, names)

@@ -1,0 +1,55 @@
+"""`make translations`: which pages exist in which language, and which translations are outdated.
+
+    python scripts/translations.py            # the table
+    python scripts/translations.py --stamp content/jongeren/online.fr.md   # mark a checked translation as current
+    python scripts/translations.py --stamp-all                                # mark every existing translation as current
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitekit.siteconfig import read_config  # noqa: E402
+from sitekit.translations import MISSING, OUTDATED, PRESENT, UNSTAMPED, dutch_pages, orphans, stamp, status, translation_path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+MARK = {PRESENT: "ok", MISSING: "MISSING", OUTDATED: "OUTDATED", UNSTAMPED: "no hash"}
+
+
+def main(argv: list[str]) -> int:
+    content = ROOT / "content"
+    languages = read_config(ROOT).languages
+    if argv[:1] == ["--stamp-all"]:
+        for dutch in dutch_pages(content):
+            for lang in languages[1:]:
+                if translation_path(dutch, lang).exists():
+                    stamp(translation_path(dutch, lang), dutch)
+        argv = []
+    elif argv[:1] == ["--stamp"]:
+        for name in argv[1:]:
+            tr = (ROOT / name).resolve()
+            lang = tr.name.split(".")[-2]
+            stamp(tr, tr.with_name(tr.name.replace(f".{lang}.md", ".md")))
+        argv = []
+    rows = status(content, languages)
+    pages = sorted({r.page for r in rows})
+    width = max(len(p) for p in pages) if pages else 10
+    print(f"{'page (Dutch source)':{width}}  " + "  ".join(f"{lang:9}" for lang in languages[1:]))
+    by = {(r.page, r.lang): r.state for r in rows}
+    for page in pages:
+        print(f"{page:{width}}  " + "  ".join(f"{MARK[by[(page, lang)]]:9}" for lang in languages[1:]))
+    counts = Counter(r.state for r in rows)
+    print("\n" + ", ".join(f"{counts.get(s, 0)} {MARK[s]}" for s in (PRESENT, OUTDATED, UNSTAMPED, MISSING)))
+    for orphan in orphans(content, languages):
+        print(f"{orphan.relative_to(ROOT)}:1: error: translation without its Dutch source file")
+    print("Missing pages are shown in Dutch with a notice; outdated ones: compare with the Dutch page, "
+          "update, then run: python scripts/translations.py --stamp <file>")
+    return 1 if orphans(content, languages) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

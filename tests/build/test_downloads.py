@@ -1,0 +1,72 @@
+"""PDF downloads in the real built site: they open, hold real text, declare their language; QR codes decode."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import LANGUAGES, ROOT, lang_prefix
+
+LESSONS = sorted(p.stem for p in (ROOT / "content" / "professionals" / "lesmateriaal").glob("*.md")
+                 if p.stem != "index" and "." not in p.stem)
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def test_there_are_at_least_four_lesson_packages() -> None:
+    assert len(LESSONS) >= 4, LESSONS
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("package", LESSONS)
+def test_lesson_pdf(site_dir: Path, package: str, lang: str) -> None:
+    pdf = site_dir / "downloads" / f"{package}.{lang}.pdf"
+    reader = PdfReader(pdf)
+    assert 3 <= len(reader.pages) <= 16
+    text = pdf_text(pdf)
+    html = (site_dir / lang_prefix(lang) / "professionals" / "lesmateriaal" / package / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1).strip()
+    assert " ".join(title.split()) in " ".join(text.split())
+    assert "116 000" in text
+    assert "stoptienerpooiers.be" in text
+    assert str(reader.trailer["/Root"].get("/Lang")) == lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("kind", ["poster", "postkaart"])
+def test_campaign_pdf_has_a_qr_code_to_the_youth_section(site_dir: Path, tmp_path: Path, kind: str, lang: str) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    pdf = site_dir / "downloads" / f"{kind}-laat-je-niet-pakken.{lang}.pdf"
+    assert len(PdfReader(pdf).pages) == 1
+    assert "116 000" in pdf_text(pdf)
+    subprocess.run(["pdftoppm", "-r", "100" if kind == "poster" else "200", "-png", "-singlefile", str(pdf), str(tmp_path / "p")], check=True)
+    codes = [c.text for c in zxingcpp.read_barcodes(Image.open(tmp_path / "p.png"))]
+    assert codes == [f"https://www.stoptienerpooiers.be/{lang_prefix(lang)}jongeren/"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_professionals_checklist_pdf(site_dir: Path, lang: str) -> None:
+    pdf = site_dir / "downloads" / f"signalenlijst-professionals.{lang}.pdf"
+    assert 1 <= len(PdfReader(pdf).pages) <= 4
+    assert "116 000" in pdf_text(pdf)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_downloads_page_lists_every_file_and_links_resolve(site_dir: Path, lang: str) -> None:
+    page = site_dir / lang_prefix(lang) / "professionals" / "lesmateriaal" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    files = json.loads((site_dir / "downloads" / "index.json").read_text(encoding="utf-8"))
+    links = re.findall(r'<a href="([^"]+\.pdf)" download', html)
+    assert len(links) == len(files) >= 4 * 3 + 2 * 3
+    for link in links:
+        assert (page.parent / link).resolve().is_file(), link
+    assert html.count("KB") >= len(files)
