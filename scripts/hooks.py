@@ -20,6 +20,7 @@ from sitekit.languages import current_language, page_language, site_languages
 from sitekit.markdown_data import MarkdownData, render_markdown
 from sitekit.markdown_rules import check_markdown, mark_external_links
 from sitekit.problems import Problem, ProblemsFound, rel
+from sitekit.search_index import plain, write_index
 from sitekit.sitedata import SiteData, load_data
 
 log = logging.getLogger("mkdocs.hooks.sitekit")
@@ -31,6 +32,7 @@ class State:
     data: SiteData = SiteData()
     pages: dict[str, PageSource] = {}
     root: Path = ROOT
+    search_docs: list[dict[str, str]] = []
 
 
 def _fail(problems: list[Problem]) -> None:
@@ -83,7 +85,8 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     _fail(check_markdown(markdown, shown, first_line)
           + banned_words(markdown, lang, State.data.values.get("woorden", {}), shown, first_line)
           + typed_contacts(markdown, State.data.values.get("hulplijnen", {}), shown, first_line))
-    functions = MarkdownData(State.data, page_language(page, config)).functions()
+    extra = {"page_index": lambda: page_index(files, page, config)}
+    functions = MarkdownData(State.data, page_language(page, config), extra).functions()
     try:
         return render_markdown(markdown, shown, first_line, functions)
     except ProblemsFound as exc:
@@ -91,8 +94,45 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
         raise  # pragma: no cover - _fail always raises for errors
 
 
+def page_index(files: Files, page: Page, config: Any) -> str:
+    """All pages of the site as a Markdown list per section: the search page without JavaScript."""
+    languages = site_languages(config)
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for file in files.documentation_pages():
+        source = State.pages.get(file.abs_src_path)
+        if source is None or file.abs_src_path == page.file.abs_src_path:
+            continue
+        parts = file.src_uri.rsplit(".", 2)
+        dutch_uri = f"{parts[0]}.md" if len(parts) == 3 and parts[1] in languages else file.src_uri
+        section = dutch_uri.split("/")[0] if "/" in dutch_uri else ""
+        target = "../" * page.file.src_uri.count("/") + dutch_uri
+        sections.setdefault(section, []).append((str(source.meta.get("title", dutch_uri)), target))
+    lines = []
+    for section in sorted(sections):
+        entries = sorted(set(sections[section]), key=lambda e: e[0].lower())
+        lines += [f"- [{title}]({target})" for title, target in entries] + [""]
+    return "\n".join(lines)
+
+
 def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
+    search = page.meta.get("search") or {}
+    if not page_is_fallback(page, config) and not search.get("exclude"):
+        State.search_docs.append({"url": page.url, "title": page.title or "", "body": plain(html)})
     return mark_external_links(html)
+
+
+def page_is_fallback(page: Page, config: Any) -> bool:
+    return page_language(page, config) != current_language(config)
+
+
+def on_pre_build(config: Any) -> None:
+    State.search_docs = []
+
+
+def on_post_build(config: Any) -> None:
+    """Write this language's search index (each language build writes its own)."""
+    write_index(Path(config.site_dir), current_language(config), State.search_docs,
+                State.data.values.get("zoeken", {"synonyms": {}, "stopwords": {}}))
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
@@ -117,6 +157,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
     """Sources cited by the page, and whether the page is a Dutch fallback in another language."""
     bronnen = State.data.values.get("bronnen", {})
     context["page_sources"] = [bronnen[s] | {"id": s} for s in page.meta.get("sources", []) if s in bronnen]
-    context["page_is_fallback"] = page_language(page, config) != current_language(config)
+    context["page_is_fallback"] = page_is_fallback(page, config)
     context["page_language"] = page_language(page, config)
     return context
