@@ -126,6 +126,20 @@ def _markup(text: str) -> Any:
     return Markup(text)
 
 
+def element(html: str, start_tag: str) -> str | None:
+    """The whole element that starts with start_tag (a <div>), nested divs included."""
+    start = html.find(start_tag)
+    if start < 0:
+        return None
+    depth = 0
+    for m in re.finditer(r"<(/?)div\b", html[start:]):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            end = start + m.end() + html[start + m.end():].find(">") + 1
+            return html[start:end]
+    return None
+
+
 def checklist_pdfs(ctx: Context) -> list[Download]:
     env, css = _env(ctx.root), (ctx.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
     found = []
@@ -134,8 +148,7 @@ def checklist_pdfs(ctx: Context) -> list[Download]:
         if not page.exists():
             continue
         text = page.read_text(encoding="utf-8")
-        m = ARTICLE_RE.search(text)
-        checklist = re.search(r'(<div class="checklist".*?</div>\s*)(?=<aside class="page-meta"|$)', m.group(1), re.S) if m else None
+        checklist = element(text, '<div class="checklist"')
         if not checklist:
             continue
         title = ctx.ui("downloads.checklist_pro", lang)
@@ -143,7 +156,7 @@ def checklist_pdfs(ctx: Context) -> list[Download]:
         html = env.get_template("lesson.html").render(
             lang=lang, title=title, description=title, css=css, cover=False, site_name=ctx.site_names[lang],
             site_address=ctx.address, facts=[], page_url=page_url, help_line="",
-            body=_markup(_article(f'<article class="md-content__inner md-typeset">{checklist.group(1)}</article>', page_url)))
+            body=_markup(_article(f'<article class="md-content__inner md-typeset">{checklist}</article>', page_url)))
         out = ctx.site / "downloads" / f"signalenlijst-professionals.{lang}.pdf"
         _write_pdf(html, page, out)
         found.append(_record(ctx, "checklists", out, title, lang))

@@ -1,0 +1,51 @@
+"""Keyboard: from the top of the home page, Tab reaches exit, help, search and audiences in order, visibly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import LANGUAGES, content_pages, lang_prefix
+
+pytestmark = pytest.mark.browser
+
+STEPS = {
+    "exit": "a.quick-exit-skip, a.quick-exit__button",
+    "help": ".helpbar a[href^='tel:']",
+    "search": "#site-search-input",
+    "audience": "a.audience-entry",
+}
+
+
+def test_tab_order_and_visible_focus(browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url)
+    order: dict[str, int] = {}
+    for i in range(60):
+        page.keyboard.press("Tab")
+        for name, selector in STEPS.items():
+            if name not in order and page.evaluate(f"document.activeElement.matches({selector!r})"):
+                order[name] = i
+                outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+                shadow = page.evaluate("getComputedStyle(document.activeElement).boxShadow")
+                assert outline != "none" or shadow != "none", f"{name} has no visible focus"
+        if len(order) == len(STEPS):
+            break
+    assert list(order) == ["exit", "help", "search", "audience"], order
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lang_hreflang_and_heading_order(site_dir, lang: str) -> None:
+    for path in content_pages():
+        html = (site_dir / lang_prefix(lang) / path / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
+        alternates = dict(re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"', html))
+        assert set(alternates) == {"nl", "fr", "en", "x-default"}, (lang, path, alternates)
+        assert alternates[lang].endswith("/" + lang_prefix(lang) + path), (alternates[lang], path)
+        article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+        levels = [int(h) for h in re.findall(r"<h([1-6])\b", article)]
+        assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{lang_prefix(lang)}{path}: heading h{before} is followed by h{after}"
