@@ -7,9 +7,11 @@ can get wrong ends as `path:line: error: message` and a failed build, never a tr
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -24,6 +26,7 @@ from sitekit.search_index import plain, write_index
 from sitekit.sitedata import SiteData, load_data
 
 log = logging.getLogger("mkdocs.hooks.sitekit")
+ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -147,10 +150,15 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
     lang = current_language(config)
     env.globals["ui"] = ui
+    env.filters["without_alternate_links"] = without_alternate_links
     env.globals["lang_prefix"] = "" if lang == site_languages(config)[0] else f"{lang}/"
     env.globals["site_data"] = State.data.values
     env.globals["data_text"] = helper.text
     return env
+
+
+def without_alternate_links(html: str) -> Markup:
+    return Markup(ALTERNATE_LINK_RE.sub("", str(html)))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:

@@ -148,7 +148,10 @@ def nginx_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     server = server.replace("SITE_ROOT", str(site_dir)).replace("listen 8080;", f"listen 127.0.0.1:{port};")
     for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (prefix / d).mkdir()
+    # pytest's temporary folders are private (0700): as root, workers must run as root to read them.
+    user = "user root;" if os.geteuid() == 0 else ""
     (prefix / "nginx.conf").write_text(f"""
+{user}
 worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log;

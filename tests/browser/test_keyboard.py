@@ -38,12 +38,21 @@ def test_tab_order_and_visible_focus(browser, site_url: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_lang_hreflang_and_heading_order(site_dir, lang: str) -> None:
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count('hreflang="fr"') >= len(content_pages())
     for path in content_pages():
         html = (site_dir / lang_prefix(lang) / path / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in html
-        alternates = dict(re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"', html))
-        assert set(alternates) == {"nl", "fr", "en", "x-default"}, (lang, path, alternates)
-        assert alternates[lang].endswith("/" + lang_prefix(lang) + path), (alternates[lang], path)
+        # the language switcher: one link per language, to this same page, with hreflang and lang
+        switch = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" class="md-select__link"', html))
+        switch = {v: k for k, v in switch.items()}
+        assert set(switch) == set(LANGUAGES), (lang, path, switch)
+        for other in LANGUAGES:
+            link = switch[other]
+            base = site_dir if link.startswith("/") else site_dir / lang_prefix(lang) / path
+            target = (base / link.lstrip("/")).resolve()
+            assert target == (site_dir / lang_prefix(other) / path).resolve(), (lang, path, other, switch[other])
+        assert '<link rel="alternate"' not in html  # Material would fetch sitemap.xml for each
         article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
         levels = [int(h) for h in re.findall(r"<h([1-6])\b", article)]
         assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
