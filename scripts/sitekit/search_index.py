@@ -104,7 +104,9 @@ def build_index(docs: list[dict[str, str]], lang: str, settings: dict[str, Any])
         summary = doc["body"][:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …" if len(doc["body"]) > SUMMARY_CHARS else doc["body"]
         store[doc["url"]] = [doc["title"], summary]
     index = builder.build().serialize()
-    return {"lang": lang, "index": index, "docs": store}
+    synonyms = [sorted({w for phrase in group for w in APOSTROPHES_RE.sub(" ", fold(str(phrase))).split() if len(w) > 1})
+                for group in groups]
+    return {"lang": lang, "index": index, "docs": store, "synonyms": synonyms}
 
 
 def write_index(site_dir: Path, lang: str, docs: list[dict[str, str]], settings: dict[str, Any]) -> Path:

@@ -46,6 +46,9 @@ def test_results_are_in_the_visitors_language(browser, site_url: str, lang: str,
         else:
             assert not rest.startswith(("fr/", "en/")), hit
     assert page.locator("[data-search-results] mark").count() >= 1
+    page.locator("[data-search-results] a").first.click()
+    page.wait_for_load_state()
+    assert page.url == hits[0] and page.locator("article h1").count() == 1
     context.close()
 
 
