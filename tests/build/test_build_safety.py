@@ -60,3 +60,16 @@ def test_missing_ui_translation_fails_the_build(fixture_project: Path) -> None:
     ui = fixture_project / "data" / "ui.yml"
     ui.write_text(ui.read_text(encoding="utf-8").replace(', fr: "Aide"', ""), encoding="utf-8")
     assert_clean_failure(run_build(fixture_project), "data/ui.yml:4: error: helpbar.label: translation 'fr' is missing")
+
+
+def test_untranslated_page_falls_back_with_a_notice(fixture_project: Path) -> None:
+    assert run_build(fixture_project).returncode == 0
+    html = (fixture_project / "site" / "fr" / "hulp" / "index.html").read_text(encoding="utf-8")
+    assert "pas encore traduite" in html and '<html lang="fr"' in html
+    assert '<div lang="nl">' in html  # the Dutch text is marked as Dutch for screen readers
+
+
+def test_translation_without_dutch_source_fails(fixture_project: Path) -> None:
+    (fixture_project / "content" / "hulp" / "weg.fr.md").write_text(
+        (fixture_project / "content" / "hulp" / "index.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert_clean_failure(run_build(fixture_project), "content/hulp/weg.fr.md:1: error: translation without its Dutch source")

@@ -1,0 +1,28 @@
+"""`make translations`: present, missing and outdated translations, and stamping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitekit.translations import MISSING, OUTDATED, PRESENT, UNSTAMPED, orphans, stamp, status
+
+PAGE = "---\ntitle: T\n---\n\nTekst.\n"
+
+
+def test_states(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "a.fr.md").write_text(PAGE, encoding="utf-8")
+    states = {(s.page, s.lang): s.state for s in status(tmp_path, ["nl", "fr", "en"])}
+    assert states == {("a.md", "fr"): UNSTAMPED, ("a.md", "en"): MISSING}
+    stamp(tmp_path / "a.fr.md", tmp_path / "a.md")
+    assert {s.lang: s.state for s in status(tmp_path, ["nl", "fr", "en"])}["fr"] == PRESENT
+    (tmp_path / "a.md").write_text(PAGE.replace("Tekst", "Nieuwe tekst"), encoding="utf-8")
+    assert {s.lang: s.state for s in status(tmp_path, ["nl", "fr", "en"])}["fr"] == OUTDATED
+    stamp(tmp_path / "a.fr.md", tmp_path / "a.md")  # stamping again replaces the hash
+    assert (tmp_path / "a.fr.md").read_text(encoding="utf-8").count("source_hash") == 1
+    assert {s.lang: s.state for s in status(tmp_path, ["nl", "fr", "en"])}["fr"] == PRESENT
+
+
+def test_orphan_translation(tmp_path: Path) -> None:
+    (tmp_path / "b.en.md").write_text(PAGE, encoding="utf-8")
+    assert orphans(tmp_path, ["nl", "fr", "en"]) == [tmp_path / "b.en.md"]
