@@ -1,0 +1,68 @@
+/* Signal checklist: live outcome while ticking. Progressive enhancement: without this
+   script the list and every outcome are shown. Nothing is stored or sent: no cookies,
+   no storage, no URL changes; leaving the page forgets the answers. */
+(function () {
+  "use strict";
+
+  function level(root) {
+    var score = 0, count = 0, red = false;
+    var boxes = root.querySelectorAll("input[type=checkbox][data-weight]");
+    for (var i = 0; i < boxes.length; i++) {
+      if (!boxes[i].checked) continue;
+      count += 1;
+      score += parseInt(boxes[i].getAttribute("data-weight"), 10) || 0;
+      if (boxes[i].hasAttribute("data-red-flag")) red = true;
+    }
+    var act = parseInt(root.getAttribute("data-act"), 10);
+    var watch = parseInt(root.getAttribute("data-watch"), 10);
+    var name = red || score >= act ? "act" : score >= watch ? "watch" : "none";
+    return { name: name, count: count, score: score };
+  }
+
+  function show(root, announce) {
+    var result = level(root);
+    root.setAttribute("data-level", result.name);
+    var outcomes = root.querySelectorAll("[data-outcome]");
+    var title = "";
+    for (var i = 0; i < outcomes.length; i++) {
+      var current = outcomes[i].getAttribute("data-outcome") === result.name;
+      outcomes[i].classList.toggle("checklist__outcome--current", current);
+      outcomes[i].hidden = !current;
+      if (current) title = outcomes[i].querySelector(".checklist__outcome-title").textContent;
+    }
+    var live = root.querySelector("[data-checklist-live]");
+    if (live && announce) {
+      live.textContent = live.getAttribute("data-template")
+        .replace("{title}", title).replace("{count}", String(result.count));
+    }
+  }
+
+  function clear(root) {
+    var boxes = root.querySelectorAll("input[type=checkbox]");
+    for (var i = 0; i < boxes.length; i++) boxes[i].checked = false;
+    var live = root.querySelector("[data-checklist-live]");
+    if (live) live.textContent = "";
+    show(root, false);
+  }
+
+  function setup(root) {
+    root.classList.add("checklist--js");
+    var extras = root.querySelectorAll("[data-js-only]");
+    for (var i = 0; i < extras.length; i++) extras[i].hidden = false;
+    clear(root); // a browser may restore ticks from its form cache: start empty
+    root.addEventListener("change", function () { show(root, true); });
+    var form = root.querySelector("form");
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(function () { clear(root); }, 0); });
+    var print = root.querySelector("[data-print]");
+    if (print) print.addEventListener("click", function () { window.print(); });
+  }
+
+  var roots = document.querySelectorAll("[data-checklist]");
+  for (var i = 0; i < roots.length; i++) setup(roots[i]);
+  // Coming back through history (bfcache) must not show earlier answers.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    for (var j = 0; j < roots.length; j++) clear(roots[j]);
+  });
+})();

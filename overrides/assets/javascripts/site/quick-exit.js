@@ -1,0 +1,65 @@
+/* Quick exit. Without JavaScript the button is a plain link to a neutral site.
+   With it: the page is covered at once, the tab goes to the neutral site with
+   location.replace (Back does not return here), Shift pressed three times alone
+   within 3 seconds also exits, and a page restored from the back/forward cache
+   stays covered until the visitor asks for it again. Nothing is stored. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var links = document.querySelectorAll("[data-quick-exit]");
+  if (!links.length) return;
+  var target = links[0].getAttribute("href");
+  var cover = document.querySelector("[data-quick-exit-cover]");
+  var counter = document.querySelector("[data-quick-exit-count]");
+
+  function hide() {
+    root.classList.add("quick-exit--active");
+    if (cover) cover.hidden = false;
+    document.title = "";
+  }
+
+  function exit(event) {
+    if (event) event.preventDefault();
+    hide();
+    window.location.replace(target);
+  }
+
+  for (var i = 0; i < links.length; i++) links[i].addEventListener("click", exit);
+
+  // Shift x3: only Shift pressed and released on its own counts; any other key resets.
+  var presses = 0, first = 0, shiftDown = false, combined = false, WINDOW_MS = 3000;
+  function show(n) {
+    if (!counter) return;
+    counter.textContent = n ? counter.getAttribute("data-template").replace("{n}", String(n)) : "";
+  }
+  function reset() { presses = 0; show(0); }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) { shiftDown = true; combined = false; }
+      return;
+    }
+    if (shiftDown) combined = true;
+    reset();
+  }, true);
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") return;
+    shiftDown = false;
+    if (combined) { combined = false; reset(); return; }
+    var now = Date.now();
+    if (!presses || now - first > WINDOW_MS) { presses = 0; first = now; }
+    presses += 1;
+    show(presses);
+    if (presses >= 3) { reset(); exit(); }
+  }, true);
+  document.addEventListener("mousedown", function () { if (shiftDown) combined = true; }, true);
+
+  // Restored from the back/forward cache: keep the content covered until asked.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) hide();
+  });
+  var again = document.querySelector("[data-quick-exit-reload]");
+  if (again) again.addEventListener("click", function (event) {
+    event.preventDefault();
+    window.location.reload();
+  });
+})();
