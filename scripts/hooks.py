@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit.editorial import banned_words, typed_contacts
+from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
 from sitekit.languages import current_language, page_language, site_languages
 from sitekit.markdown_data import MarkdownData, render_markdown
@@ -87,7 +87,8 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     lang = page_language(page, config)
     _fail(check_markdown(markdown, shown, first_line)
           + banned_words(markdown, lang, State.data.values.get("woorden", {}), shown, first_line)
-          + typed_contacts(markdown, State.data.values.get("hulplijnen", {}), shown, first_line))
+          + typed_contacts(markdown, State.data.values.get("hulplijnen", {}), shown, first_line)
+          + external_links(markdown, State.data.values.get("domeinen", {}).get("allowed", []), shown, first_line))
     extra = {"page_index": lambda: page_index(files, page, config)}
     functions = MarkdownData(State.data, page_language(page, config), extra).functions()
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .editorial import banned_words, typed_contacts
+from .editorial import banned_words, external_links, typed_contacts
 from .frontmatter import check_file_name, read_page
 from .markdown_rules import check_markdown
 from .problems import INFO, WARNING, Problem, rel
@@ -48,6 +48,7 @@ def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem],
         problems += check_markdown(page.body, shown, page.body_line)
         problems += banned_words(page.body, lang, words, shown, page.body_line)
         problems += typed_contacts(page.body, helplines, shown, page.body_line)
+        problems += external_links(page.body, data.values.get("domeinen", {}).get("allowed", []), shown, page.body_line)
         audience = page.meta.get("audience")
         if audience in thresholds:
             t = thresholds[audience]

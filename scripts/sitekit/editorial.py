@@ -54,3 +54,24 @@ def typed_contacts(markdown: str, helplines: dict[str, Any], path: str, first_li
                 problems.append(Problem(path, first_line + offset,
                                         f"phone number '{m.group(0).strip()}' typed by hand: add it to data/hulplijnen.yml with its source"))
     return problems
+
+
+LINK_RE = re.compile(r"\]\(\s*<?((?:https?:)?//[^)\s>]+)|href=[\"']((?:https?:)?//[^\"']+)")
+
+
+def external_links(markdown: str, allowed: list[str], path: str, first_line: int) -> list[Problem]:
+    """External links only over https and only to allowed domains (data/domeinen.yml)."""
+    from urllib.parse import urlparse
+
+    problems = []
+    for offset, line in enumerate(markdown.splitlines()):
+        for m in LINK_RE.finditer(line):
+            url = m.group(1) or m.group(2)
+            parsed = urlparse(url if not url.startswith("//") else "https:" + url)
+            host = (parsed.hostname or "").lower()
+            if parsed.scheme != "https":
+                problems.append(Problem(path, first_line + offset, f"link '{url}' must use https://"))
+            elif not any(host == d or host.endswith("." + d) for d in allowed):
+                problems.append(Problem(path, first_line + offset,
+                                        f"link to '{host}' is not on the allow-list in data/domeinen.yml (help organisations and government only)"))
+    return problems

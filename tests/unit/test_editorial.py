@@ -52,3 +52,13 @@ def test_markdown_rules() -> None:
 def test_external_links_get_noopener_noreferrer() -> None:
     html = '<a href="https://childfocus.be">CF</a> <a href="../hulp/">hulp</a>'
     assert mark_external_links(html) == '<a href="https://childfocus.be" rel="noopener noreferrer">CF</a> <a href="../hulp/">hulp</a>'
+
+
+def test_external_links_allow_list() -> None:
+    from sitekit.editorial import external_links
+
+    md = ("[CF](https://childfocus.be/nl)\n[sub](https://www.vlaanderen.be/x)\n[http](http://childfocus.be)\n"
+          "[shop](https://example.com)\n[rel](../hulp/index.md)\n<a href=\"https://tracker.net\">x</a>\n")
+    problems = external_links(md, ["childfocus.be", "vlaanderen.be"], "content/x.md", 1)
+    assert [(p.line, p.message.split(" ")[0]) for p in problems] == [(3, "link"), (4, "link"), (6, "link")]
+    assert "https://" in problems[0].message and "allow-list" in problems[1].message

@@ -1,0 +1,43 @@
+"""Checklist data: every mistake fails with the file, the line and a message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitekit.sitedata import load_data
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "checklists" / "jongeren.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    _, problems = load_data(data, ["nl", "fr", "en"], tmp_path)
+    return [str(p) for p in problems]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    (', en: "He says he loves you after only a few days."}', "}", "translation 'en' is missing"),
+    ("    group: aandacht\n    weight: 2", "    group: liefde\n    weight: 2", "unknown group 'liefde'; groups are: aandacht"),
+    ("  - id: dure-cadeaus", "  - id: snel-verliefd", "signals: duplicate id 'snel-verliefd'"),
+    ("    weight: 2\n    text: {nl: \"Je krijgt", "    weight: 5\n    text: {nl: \"Je krijgt", "weight must be a whole number from 1 (a small sign) to 3 (a strong sign)"),
+    ("levels: {watch: 3, act: 7}", "levels: {watch: 7, act: 3}", "levels: 'act' must be higher than 'watch'"),
+])
+def test_checklist_mistakes(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    problems = problems_after(tmp_path, old, new)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("data/checklists/jongeren.yml:") and expected in problems[0], problems
+
+
+def test_project_checklists_are_valid() -> None:
+    data, problems = load_data(ROOT / "data", ["nl", "fr", "en"], ROOT)
+    assert problems == [] and set(data.values["checklists"]) == {"jongeren", "ouders", "professionals"}
+    for checklist in data.values["checklists"].values():
+        assert any(s.get("red_flag") for s in checklist["signals"])
