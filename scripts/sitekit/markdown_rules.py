@@ -15,6 +15,10 @@ FORBIDDEN = [
     (re.compile(r"\son[a-z]+\s*=\s*[\"']", re.I), "inline event handlers (onclick=...) are not allowed"),
     (re.compile(r"\]\(\s*javascript:|href\s*=\s*[\"']\s*javascript:", re.I), "javascript: links are not allowed"),
     (re.compile(r"!\[\s*\]\("), "this image has no alt text: write what it shows between the [ ]"),
+    (re.compile(r"!\[\s*[\w.-]+\.(png|jpe?g|svg|gif|webp)\s*\]\(", re.I),
+     "the alt text is a file name: write what the image shows between the [ ]"),
+    (re.compile(r"!\[\s*(image|afbeelding|foto|picture|photo|img)\s*\]\(", re.I),
+     "the alt text says nothing: write what the image shows between the [ ]"),
     (re.compile(r"(?:youtube\.com/embed|player\.vimeo\.com|youtu\.be/)", re.I),
      "embedded video from another website is not allowed: link to the video page instead"),
 ]

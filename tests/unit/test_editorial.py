@@ -49,6 +49,11 @@ def test_markdown_rules() -> None:
     assert lines == [2, 3, 4]
 
 
+def test_alt_text_must_describe_the_image() -> None:
+    md = "![campagne.svg](a.svg)\n![Foto](b.png)\n![Een meisje kijkt naar haar gsm](c.svg)\n"
+    assert [p.line for p in check_markdown(md, "x.md", 1)] == [1, 2]
+
+
 def test_external_links_get_noopener_noreferrer() -> None:
     html = '<a href="https://childfocus.be">CF</a> <a href="../hulp/">hulp</a>'
     assert mark_external_links(html) == '<a href="https://childfocus.be" rel="noopener noreferrer">CF</a> <a href="../hulp/">hulp</a>'
