@@ -47,8 +47,12 @@ def test_failed_build_keeps_the_last_good_site(fixture_project: Path) -> None:
          "content/over/index.md:10: error: unknown help line 'kinderlijn'"),
         (lambda c: (c / "over" / "index.md").write_text((c / "over" / "index.md").read_text().replace("Tekst.", "Zie [hulp](../hulp/bestaat-niet.md)."), encoding="utf-8"),
          "bestaat-niet.md"),
+        (lambda c: (c / "over" / "index.md").write_text((c / "over" / "index.md").read_text().replace("Tekst.", '<iframe src="https://www.youtube.com/embed/abc"></iframe>'), encoding="utf-8"),
+         "content/over/index.md:10: error: embedded content (<iframe>, <embed>, <object>) is not allowed"),
+        (lambda c: (c / "over" / "index.md").write_text((c / "over" / "index.md").read_text().replace("Tekst.", ""), encoding="utf-8"),
+         "content/over/index.md:9: error: the page has no text below the front matter"),
     ],
-    ids=["bad-yaml", "not-utf8", "bad-file-name", "unknown-data-id", "broken-link"],
+    ids=["bad-yaml", "not-utf8", "bad-file-name", "unknown-data-id", "broken-link", "video-embed", "empty-page"],
 )
 def test_bad_input_names_the_file(fixture_project: Path, edit, expected: str) -> None:
     edit(fixture_project / "content")
