@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
+from sitekit.lessons import missing_lesson_translations
 from sitekit.languages import current_language, page_language, site_languages
 from sitekit.markdown_data import MarkdownData, render_markdown
 from sitekit.markdown_rules import check_markdown, mark_external_links
@@ -72,6 +73,9 @@ def on_files(files: Files, config: Any) -> Files:
         if len(parts) == 3 and parts[1] in languages[1:] and files.get_file_from_path(f"{parts[0]}.md") is None:
             problems.append(Problem(rel(file.abs_src_path, State.root), 1,
                                     f"translation without its Dutch source: {parts[0]}.md does not exist"))
+    src_uris = {f.abs_src_path: f.src_uri for f in files.documentation_pages()}
+    problems += missing_lesson_translations(State.pages, src_uris,
+                                            lambda uri: files.get_file_from_path(uri) is not None, languages)
     _fail(problems)
     return files
 

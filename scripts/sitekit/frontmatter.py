@@ -23,6 +23,7 @@ class PageSource:
     path: str
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""
+    raw: str = ""  # the whole file as read
     body_line: int = 1  # 1-based line of the body's first line in the file
     problems: list[Problem] = field(default_factory=list)
 
@@ -42,6 +43,7 @@ def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
     text, page.problems = read_text(path, shown)
     if text is None:
         return page
+    page.raw = text
     yaml_text, yaml_line, body = split_front_matter(text)
     if yaml_text is None:
         page.problems.append(Problem(shown, 1, "front matter is missing: start the file with a line '---', "

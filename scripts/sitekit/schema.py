@@ -12,6 +12,8 @@ from jsonschema.exceptions import ValidationError
 from .problems import Problem
 from .yamltext import Located, jsonable
 
+TYPE_WORDS = {"object": "a group of 'key: value' lines", "array": "a list ('- item' lines)", "integer": "a whole number",
+              "number": "a number", "string": "text", "boolean": "true or false"}
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
@@ -37,11 +39,13 @@ def _message(err: ValidationError) -> str:
         text = f"{err.instance!r} is not allowed; use one of: {allowed}"
     elif err.validator == "format" and err.validator_value == "date":
         text = f"{err.instance!r} is not a date; write it as YYYY-MM-DD"
+    elif err.validator == "type" and err.instance is None:
+        text = f"is empty; it should be {TYPE_WORDS.get(str(err.validator_value), err.validator_value)}"
     elif err.validator == "type":
-        text = f"{err.instance!r} should be of type {err.validator_value}"
+        text = f"{err.instance!r} should be {TYPE_WORDS.get(str(err.validator_value), err.validator_value)}"
     else:
         text = err.message
-    return f"{where}: {text}" if where else text
+    return f"{where}: {text}" if where and not text.startswith(where) else text
 
 
 def validate(name: str, located: Located, path: str) -> list[Problem]:

@@ -16,6 +16,19 @@ LESSONS = sorted(p.stem for p in (ROOT / "content" / "professionals" / "lesmater
                  if p.stem != "index" and "." not in p.stem)
 
 
+def test_at_least_four_lesson_packages_with_pupil_material(site_dir: Path) -> None:
+    assert len(LESSONS) >= 4, LESSONS
+    levels = set()
+    for package in LESSONS:
+        for lang in LANGUAGES:
+            html = (site_dir / lang_prefix(lang) / "professionals" / "lesmateriaal" / package / "index.html").read_text(encoding="utf-8")
+            meta = json.loads(re.search(r'<script type="application/json" id="lesson-meta">(.*?)</script>', html, re.S).group(1))
+            assert meta["lang"] == lang, f"{package} has no {lang} translation"
+            assert 'class="worksheet"' in html or 'class="cards"' in html, f"{package} ({lang}) has no worksheet or cards"
+            levels.add(meta["lesson"]["level"])
+    assert "jeugdhulp" in levels and len(levels) >= 3, levels
+
+
 def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
@@ -62,7 +75,7 @@ def test_downloads_page_lists_every_file_and_links_resolve(site_dir: Path, lang:
     html = page.read_text(encoding="utf-8")
     files = json.loads((site_dir / "downloads" / "index.json").read_text(encoding="utf-8"))
     links = re.findall(r'<a href="([^"]+\.pdf)" download', html)
-    assert len(links) == len(files) >= 3 * 3  # posters, postcards, signal lists in 3 languages
+    assert len(links) == len(files) >= 3 * 3 + 3 * len(LESSONS)  # posters, postcards, signal lists, lessons × 3 languages
     for link in links:
         assert (page.parent / link).resolve().is_file(), link
     assert html.count("KB") >= len(files)

@@ -42,7 +42,7 @@ def test_good_front_matter_passes(tmp_path: Path) -> None:
         ("audience: jongeren", "audience: kinderen", "content/page.md:4: error: audience: 'kinderen' is not allowed; use one of: jongeren, ouders, professionals, iedereen"),
         ("reviewed: 2026-11-22", "reviewed: gisteren", "content/page.md:5: error: reviewed: 'gisteren' is not a date; write it as YYYY-MM-DD"),
         ("reviewed: 2026-11-22", "reviewed: 2026-13-40", "content/page.md:5: error: reviewed: '2026-13-40' is not a date; write it as YYYY-MM-DD"),
-        ("sources:\n  - vlaanderen-tienerpooiers", "sources: vlaanderen-tienerpooiers", "content/page.md:6: error: sources: sources must be a list of ids from data/bronnen.yml, at least one"),
+        ("sources:\n  - vlaanderen-tienerpooiers", "sources: vlaanderen-tienerpooiers", "content/page.md:6: error: sources must be a list of ids from data/bronnen.yml, at least one"),
         ("  - vlaanderen-tienerpooiers", "  - wikipedia", "content/page.md:7: error: sources: unknown source 'wikipedia'; add it to data/bronnen.yml first"),
         ("audience: jongeren", "audience: jongeren\ntitel: Typo", "content/page.md:5: error: titel: unknown key 'titel'"),
         ("description: Een tienerpooier doet alsof hij verliefd is, maar wil je uitbuiten.", "description: Kort", "content/page.md:3: error: description: the description must be one sentence of 20 to 200 characters"),
