@@ -111,7 +111,7 @@ def lesson_pdfs(ctx: Context) -> list[Download]:
                 (ctx.ui("lesson.language", lang), ctx.ui(f"lang.{lang}", lang)),
             ]
             html = env.get_template("lesson.html").render(
-                lang=lang, title=meta["title"], description=meta["description"], css=css, cover=True,
+                lang=lang, title=meta["title"], description=meta["description"], css=_markup(css), cover=True,
                 site_name=ctx.site_names[lang], site_address=ctx.address, facts=facts, page_url=page_url,
                 help_line=_help_line(ctx, lang), body=_markup(_article(text, page_url)))
             out = ctx.site / "downloads" / f"{lesson['package']}.{lang}.pdf"
@@ -154,7 +154,7 @@ def checklist_pdfs(ctx: Context) -> list[Download]:
         title = ctx.ui("downloads.checklist_pro", lang)
         page_url = ctx.site_url + page.parent.relative_to(ctx.site).as_posix() + "/"
         html = env.get_template("lesson.html").render(
-            lang=lang, title=title, description=title, css=css, cover=False, site_name=ctx.site_names[lang],
+            lang=lang, title=title, description=title, css=_markup(css), cover=False, site_name=ctx.site_names[lang],
             site_address=ctx.address, facts=[], page_url=page_url, help_line="",
             body=_markup(_article(f'<article class="md-content__inner md-typeset">{checklist}</article>', page_url)))
         out = ctx.site / "downloads" / f"signalenlijst-professionals.{lang}.pdf"
