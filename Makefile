@@ -26,7 +26,7 @@ $(VENV)/.stamp-test: requirements-test.txt $(VENV)/.stamp-site
 setup: $(VENV)/.stamp-site
 
 serve: setup
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) scripts/serve.py
 
 build: setup
 	$(PY) scripts/build.py

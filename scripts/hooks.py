@@ -7,10 +7,12 @@ can get wrong ends as `path:line: error: message` and a failed build, never a tr
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import re
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import BytecodeCache, Bucket
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -33,10 +35,19 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class State:
+    """What the hooks share. i18n builds once per language in one process: files that did not change
+    (same modification time and size) are read and checked only once."""
+
     data: SiteData = SiteData()
+    data_key: tuple[Any, ...] = ()
+    page_cache: dict[str, tuple[tuple[int, int, frozenset[str]], PageSource]] = {}
     pages: dict[str, PageSource] = {}
     root: Path = ROOT
-    search_docs: list[dict[str, str]] = []
+    # language -> page URL -> search document. Kept across builds so that `mkdocs serve --dirty`, which only
+    # re-renders changed pages, still writes a complete index; on_nav drops pages that no longer exist.
+    search_docs: dict[str, dict[str, dict[str, str]]] = {}
+    page_urls: dict[str, set[str]] = {}
+    serving: bool = False
 
 
 def _fail(problems: list[Problem]) -> None:
@@ -48,12 +59,54 @@ def _fail(problems: list[Problem]) -> None:
         raise PluginError("\n".join(str(p) for p in errors) + f"\n{len(errors)} error(s): the site was not built.")
 
 
+class _DirtyNotice(logging.Filter):
+    """`make serve` rebuilds only changed pages (--dirty); MkDocs warns about that on every rebuild, and strict
+    mode would turn the warning into a failure. The preview knows; every other warning still counts."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _TemplateCache(BytecodeCache):
+    """Compiled templates kept in memory: i18n makes a new Jinja environment per language and per rebuild;
+    compiling Material's templates again each time costs about 0.3 s a language."""
+
+    store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    State.serving = command == "serve"
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+
+
 def on_config(config: Any) -> Any:
     State.root = Path(config.config_file_path).resolve().parent
-    data, problems = load_data(State.root / "data", site_languages(config), State.root)
-    _fail(problems)
-    State.data = data
+    data_dir = State.root / "data"
+    key = (tuple(site_languages(config)),
+           tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file())))
+    if key != State.data_key:
+        data, problems = load_data(data_dir, site_languages(config), State.root)
+        _fail(problems)
+        State.data, State.data_key = data, key
     return config
+
+
+def _read_page(path: str, shown: str, known_sources: set[str]) -> PageSource:
+    stat = Path(path).stat()
+    key = (stat.st_mtime_ns, stat.st_size, frozenset(known_sources))
+    cached = State.page_cache.get(path)
+    if cached is None or cached[0] != key:
+        cached = (key, read_page(Path(path), shown, known_sources))
+        State.page_cache[path] = cached
+    return cached[1]
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -64,7 +117,7 @@ def on_files(files: Files, config: Any) -> Files:
     for file in files.documentation_pages():
         shown = rel(file.abs_src_path, State.root)
         problems += check_file_name(file.src_uri, shown)
-        page = read_page(Path(file.abs_src_path), shown, known_sources)
+        page = _read_page(file.abs_src_path, shown, known_sources)
         problems += page.problems
         State.pages[file.abs_src_path] = page
     languages = site_languages(config)
@@ -124,27 +177,37 @@ def page_index(files: Files, page: Page, config: Any) -> str:
 
 def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
     search = page.meta.get("search") or {}
+    docs = State.search_docs.setdefault(current_language(config), {})
     if not page_is_fallback(page, config) and not search.get("exclude"):
-        State.search_docs.append({"url": page.url, "title": page.title or "", "body": plain(html)})
+        docs[page.url] = {"url": page.url, "title": page.title or "", "body": plain(html)}
+    else:
+        docs.pop(page.url, None)
     return mark_external_links(html)
+
+
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    State.page_urls[current_language(config)] = {f.url for f in files.documentation_pages()}
+    return nav
 
 
 def page_is_fallback(page: Page, config: Any) -> bool:
     return page_language(page, config) != current_language(config)
 
 
-def on_pre_build(config: Any) -> None:
-    State.search_docs = []
-
-
 def on_post_build(config: Any) -> None:
     """Write this language's search index (each language build writes its own)."""
-    write_index(Path(config.site_dir), current_language(config), State.search_docs,
-                State.data.values.get("zoeken", {"synonyms": {}, "stopwords": {}}))
+    lang = current_language(config)
+    docs = [d for url, d in State.search_docs.get(lang, {}).items() if url in State.page_urls.get(lang, set())]
+    args = (Path(config.site_dir), lang, docs, State.data.values.get("zoeken", {"synonyms": {}, "stopwords": {}}))
+    if State.serving:  # the preview shows the edited page at once; its search index follows a moment later
+        multiprocessing.get_context("fork").Process(target=write_index, args=args).start()
+    else:
+        write_index(*args)
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Give templates the data and the interface strings of the language being built."""
+    env.bytecode_cache = _TemplateCache()
     helper = MarkdownData(State.data, current_language(config))
 
     def ui(key: str) -> str:

@@ -16,10 +16,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["nl", "fr", "en"]
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "scripts"))
+from devtools.chromium import ARGS as CHROMIUM_ARGS, executable as chromium_executable  # noqa: E402
+from devtools.local_nginx import free_port, nginx  # noqa: E402
 
 
 def content_pages() -> list[str]:
@@ -75,7 +74,7 @@ def browser() -> Iterator[object]:
     """One headless Debian Chromium for the whole run."""
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    chromium = chromium_executable()
     # Playwright gives every launch a fresh, empty profile (its own --user-data-dir).
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
@@ -127,54 +126,8 @@ def run_build(project: Path, site: Path | None = None) -> subprocess.CompletedPr
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def nginx_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The built site behind Debian's nginx with the project's own deploy/nginx.conf."""
-    import time
-    import urllib.request
-
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    prefix = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    server = server.replace("SITE_ROOT", str(site_dir)).replace("listen 8080;", f"listen 127.0.0.1:{port};")
-    for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (prefix / d).mkdir()
-    # pytest's temporary folders are private (0700): as root, workers must run as root to read them.
-    user = "user root;" if os.geteuid() == 0 else ""
-    (prefix / "nginx.conf").write_text(f"""
-{user}
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log;
-events {{ worker_connections 64; }}
-http {{
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  client_body_temp_path {prefix}/body; proxy_temp_path {prefix}/proxy;
-  fastcgi_temp_path {prefix}/fastcgi; uwsgi_temp_path {prefix}/uwsgi; scgi_temp_path {prefix}/scgi;
-  {server}
-}}
-""", encoding="utf-8")
-    proc = subprocess.Popen([nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except Exception:
-            if proc.poll() is not None:
-                raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "nginx did not start")
-            time.sleep(0.05)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+        yield url

@@ -12,6 +12,7 @@ import html as htmllib
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ TAG_RE = re.compile(r"<[^>]+>")
 SUMMARY_CHARS = 420
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lowercase without accents: 'Proxénète' -> 'proxenete' (search.js does the same)."""
     decomposed = unicodedata.normalize("NFD", text.lower())
@@ -49,6 +51,7 @@ _porter = LunrJsPorter()
 _snowball = {"nl": SnowballStemmer("dutch"), "fr": SnowballStemmer("french")}
 
 
+@lru_cache(maxsize=200_000)  # a site repeats its words: stem each (word, language) once
 def stem(word: str, lang: str) -> str:
     return _snowball[lang].stem(word) if lang in _snowball else _porter.stem(word)
 
