@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build check translations test test-deps system-deps clean
+.PHONY: help setup serve build check translations test test-deps system-deps bench clean
 
 help:
 	@echo "make serve   preview the site on http://127.0.0.1:8000 (reloads on save)"
@@ -13,6 +13,7 @@ help:
 	@echo "make check   check all content: file:line messages and a summary"
 	@echo "make translations  which pages exist in fr/en, which are missing or outdated"
 	@echo "make test    install what the tests need and run all tests"
+	@echo "make bench   compare build time, page weight, Lighthouse and search with plain Material (BENCH_ARGS=--quick)"
 
 $(VENV)/.stamp-site: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -58,6 +59,14 @@ test-deps: $(VENV)/.stamp-test system-deps node_modules/.stamp
 test: test-deps
 	$(PY) scripts/check.py
 	$(PY) -m pytest
+
+bench/node_modules/.stamp: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Figures, not pass/fail: prints a table, writes bench/results.json and docs/benchmark.md.
+bench: test-deps bench/node_modules/.stamp
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site site.old .site-new-* .pytest_cache

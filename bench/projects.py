@@ -1,0 +1,40 @@
+"""Throw-away copies of the project to build: ours (real config) or the baseline (bench/baseline.yml),
+optionally grown with synthetic pages to a given number of pages per language."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from bench.synth import add_synthetic_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+
+
+def dutch_page_count(content: Path) -> int:
+    return sum(1 for p in content.rglob("*.md") if p.name.count(".") == 1)
+
+
+def make_project(kind: str, dest: Path, pages_per_language: int | None = None) -> Path:
+    """A buildable copy in dest. kind: 'ours' or 'baseline'. Returns dest."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    shutil.copytree(ROOT / "content", dest / "content", ignore=IGNORE)
+    if kind == "ours":
+        shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+        for name in ("overrides", "scripts", "data"):
+            shutil.copytree(ROOT / name, dest / name, ignore=IGNORE)
+    elif kind == "baseline":
+        shutil.copy(ROOT / "bench" / "baseline.yml", dest / "mkdocs.yml")
+        for page in (dest / "content").rglob("*.md"):  # our home template does not exist in plain Material
+            text = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(r"^template: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+    else:
+        raise ValueError(kind)
+    if pages_per_language is not None:
+        missing = pages_per_language - dutch_page_count(dest / "content")
+        add_synthetic_pages(dest / "content", max(missing, 0))
+    return dest

@@ -1,0 +1,65 @@
+"""How long an editor waits: save a page, until `make serve` serves the new text (100-page site)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.projects import make_project
+from devtools.local_nginx import free_port
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r:
+            return r.read().decode("utf-8", "replace")
+    except Exception:
+        return None
+
+
+def serve_command(kind: str, project: Path, port: int) -> list[str]:
+    if kind == "ours":  # exactly what `make serve` runs
+        return [sys.executable, str(project / "scripts" / "serve.py"), "--port", str(port)]
+    return [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+
+
+def edit_latency(kind: str, work: Path, pages: int = 100, edits: int = 3) -> dict[str, float]:
+    project = make_project(kind, work / f"serve-{kind}", pages)
+    page = project / "content" / "bench" / "s01" / "p0001.md"
+    url_path = "bench/s01/p0001/"
+    port = free_port()
+    proc = subprocess.Popen(serve_command(kind, project, port), cwd=project,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + 300
+        while _get(base + url_path) is None:
+            if proc.poll() is not None or time.time() > deadline:
+                raise RuntimeError(f"{kind}: mkdocs serve did not start")
+            time.sleep(0.2)
+        time.sleep(2)  # let the watcher settle
+        waits = []
+        for n in range(edits):
+            marker = f"bewerking{n}x{os.getpid()}"
+            with page.open("a", encoding="utf-8") as f:
+                f.write(f"\n\nNieuwe zin {marker}.\n")
+            start = time.perf_counter()
+            while marker not in (_get(base + url_path) or ""):
+                if time.perf_counter() - start > 120:
+                    raise RuntimeError(f"{kind}: the edit never showed up")
+                time.sleep(0.02)
+            waits.append(time.perf_counter() - start)
+            time.sleep(1.5)
+        return {"median_s": statistics.median(waits), "pages_per_language": pages, "edits": edits}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
