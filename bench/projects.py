@@ -37,4 +37,23 @@ def make_project(kind: str, dest: Path, pages_per_language: int | None = None) -
     if pages_per_language is not None:
         missing = pages_per_language - dutch_page_count(dest / "content")
         add_synthetic_pages(dest / "content", max(missing, 0))
+        if kind == "ours":
+            add_to_menu(dest)
     return dest
+
+
+def add_to_menu(project: Path) -> None:
+    """Our mkdocs.yml lists every page in `nav:`; give the synthetic pages a menu section at its end."""
+    folders = sorted((project / "content" / "bench").glob("s*"))
+    if not folders:
+        return
+    lines = ["  - Bench:"]
+    for folder in folders:
+        pages = sorted(p.name for p in folder.glob("*.md") if p.name.count(".") == 1)
+        pages.sort(key=lambda n: n != "index.md")
+        lines.append(f"      - {folder.name}:")
+        lines += [f"          - bench/{folder.name}/{name}" for name in pages]
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"(\nnav:\n.*?)\n\n", lambda m: m.group(1) + "\n" + "\n".join(lines) + "\n\n", text, count=1, flags=re.S)
+    config.write_text(text, encoding="utf-8")

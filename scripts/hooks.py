@@ -24,6 +24,7 @@ from sitekit.lessons import missing_lesson_translations
 from sitekit.languages import current_language, page_language, site_languages
 from sitekit.markdown_data import MarkdownData, render_markdown
 from sitekit.markdown_rules import check_markdown, mark_external_links
+from sitekit.navigation import pages_missing_from_nav
 from sitekit.problems import Problem, ProblemsFound, rel
 from sitekit.search_index import plain, write_index
 from sitekit.sitedata import SiteData, load_data
@@ -179,14 +180,22 @@ def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
     search = page.meta.get("search") or {}
     docs = State.search_docs.setdefault(current_language(config), {})
     if not page_is_fallback(page, config) and not search.get("exclude"):
-        docs[page.url] = {"url": page.url, "title": page.title or "", "body": plain(html)}
+        docs[page.url] = {"url": page.url, "title": page.title or "", "body": plain(html),
+                          "audience": str(page.meta.get("audience", ""))}
     else:
         docs.pop(page.url, None)
     return mark_external_links(html)
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
-    State.page_urls[current_language(config)] = {f.url for f in files.documentation_pages()}
+    lang = current_language(config)
+    State.page_urls[lang] = {f.url for f in files.documentation_pages()}
+    if lang == site_languages(config)[0] and config.get("nav"):
+        pages = files.documentation_pages()
+        _fail(pages_missing_from_nav(
+            [f.src_uri for f in pages], {p.file.src_uri for p in nav.pages},
+            {f.src_uri for f in pages if f.inclusion.is_not_in_nav()},
+            {f.src_uri: rel(f.abs_src_path, State.root) for f in pages}))
     return nav
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,8 +86,9 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def fixture_project(tmp_path: Path) -> Path:
     """A small copy of the project (real config, hooks, templates, data) with three tiny pages."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, tmp_path / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(re.sub(r"\nnav:\n.*?\n\n", "\n" + FIXTURE_NAV + "\n", config, count=1, flags=re.S),
+                                         encoding="utf-8")
     for name in ("overrides", "scripts", "data"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     content = tmp_path / "content"
@@ -103,6 +105,17 @@ def fixture_project(tmp_path: Path) -> Path:
         (content / "over" / f"{name}.md").write_text(PAGE.format(title=name.title(), body="Tekst."), encoding="utf-8")
     return tmp_path
 
+
+FIXTURE_NAV = """nav:
+  - index.md
+  - Hulp:
+      - hulp/index.md
+      - hulp/sporen-wissen.md
+  - Over:
+      - over/index.md
+      - over/privacy.md
+      - over/toegankelijkheid.md
+"""
 
 PAGE = """---
 title: {title}

@@ -98,12 +98,14 @@ def build_index(docs: list[dict[str, str]], lang: str, settings: dict[str, Any])
     builder.field("keywords", boost=4)
     builder.field("body")
     groups = settings["synonyms"].get(lang, [])
+    boosts = settings.get("audience_boost", {})
     store: dict[str, list[str]] = {}
     for doc in docs:
         body = APOSTROPHES_RE.sub(" ", doc["body"])
         title = APOSTROPHES_RE.sub(" ", doc["title"])
         builder.add({"url": doc["url"], "title": title, "body": body,
-                     "keywords": APOSTROPHES_RE.sub(" ", keywords(doc["title"] + " " + doc["body"], groups))})
+                     "keywords": APOSTROPHES_RE.sub(" ", keywords(doc["title"] + " " + doc["body"], groups))},
+                    {"boost": boosts.get(doc.get("audience", ""), 1)})
         summary = doc["body"][:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …" if len(doc["body"]) > SUMMARY_CHARS else doc["body"]
         store[doc["url"]] = [doc["title"], summary]
     index = builder.build().serialize()

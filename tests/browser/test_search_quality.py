@@ -23,7 +23,7 @@ QUERIES = [  # (language prefix, query, page that must be in the top 3)
     ("", "lesmateriaal", "professionals/lesmateriaal/"),
     ("", "awel", "hulp/"),
     ("", "liefde", "jongeren/is-dit-nog-liefde/"),
-    ("", "beroepsgeheim", "professionals/signalen/"),
+    ("", "beroepsgeheim", "professionals/handelen/"),        # the page on (shared) professional secrecy
     ("fr/", "proxénète", "fr/jongeren/wat-is-een-tienerpooier/"),
     ("fr/", "proxenete", "fr/jongeren/wat-is-een-tienerpooier/"),    # without accents
     ("fr/", "proxénètes d'ados", "fr/jongeren/wat-is-een-tienerpooier/"),

@@ -77,3 +77,10 @@ def test_translation_without_dutch_source_fails(fixture_project: Path) -> None:
     (fixture_project / "content" / "hulp" / "weg.fr.md").write_text(
         (fixture_project / "content" / "hulp" / "index.md").read_text(encoding="utf-8"), encoding="utf-8")
     assert_clean_failure(run_build(fixture_project), "content/hulp/weg.fr.md:1: error: translation without its Dutch source")
+
+
+def test_page_missing_from_the_menu_fails(fixture_project: Path) -> None:
+    (fixture_project / "content" / "hulp" / "nieuw.md").write_text(
+        (fixture_project / "content" / "hulp" / "index.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert_clean_failure(run_build(fixture_project),
+                         "content/hulp/nieuw.md:1: error: page is not in the menu: add 'hulp/nieuw.md' to nav in mkdocs.yml")
