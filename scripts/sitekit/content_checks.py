@@ -8,6 +8,7 @@ from pathlib import Path
 from .editorial import banned_words, external_links, typed_contacts
 from .frontmatter import check_file_name, read_page
 from .markdown_rules import check_markdown
+from .navigation import matches_not_in_nav, pages_missing_from_nav
 from .problems import INFO, WARNING, Problem, rel
 from .readability import measure
 from .siteconfig import read_config
@@ -23,7 +24,8 @@ def page_lang(path: Path, languages: list[str]) -> str:
 
 def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem], str]:
     today = today or dt.date.today()
-    languages = read_config(root).languages
+    config = read_config(root)
+    languages = config.languages
     data, problems = load_data(root / "data", languages, root)
     known_sources = set(data.values.get("bronnen", {}))
     content = root / "content"
@@ -60,6 +62,11 @@ def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem],
             if r.long_words_pct > t["max_long_words_pct"]:
                 problems.append(Problem(shown, page.body_line, f"{r.long_words_pct}% long words (≥{t['long_word_letters']} letters); "
                                         f"for {audience} at most {t['max_long_words_pct']}%: use shorter words or explain them", t["level"]))
+    if config.nav_pages is not None:
+        dutch = {p.relative_to(content).as_posix(): rel(p, root) for p in content.rglob("*.md")
+                 if page_lang(p, languages) == languages[0]}
+        problems += pages_missing_from_nav(dutch, set(config.nav_pages),
+                                           {u for u in dutch if matches_not_in_nav(u, config.not_in_nav)}, dutch)
     from .translations import MISSING, OUTDATED, orphans, status
 
     for orphan in orphans(content, languages):

@@ -20,6 +20,21 @@ class SiteConfig:
     site_url: str
     languages: list[str]          # default language first
     site_names: dict[str, str]
+    nav_pages: frozenset[str] | None = None   # every file the menu lists; None when mkdocs.yml has no nav
+    not_in_nav: tuple[str, ...] = ()          # gitignore-style patterns of pages kept out of the menu
+
+
+def _nav_files(items: object) -> set[str]:
+    found: set[str] = set()
+    if isinstance(items, str):
+        found.add(items)
+    elif isinstance(items, list):
+        for item in items:
+            found |= _nav_files(item)
+    elif isinstance(items, dict):
+        for value in items.values():
+            found |= _nav_files(value)
+    return found
 
 
 def read_config(root: Path) -> SiteConfig:
@@ -35,4 +50,6 @@ def read_config(root: Path) -> SiteConfig:
     if not languages:
         languages = [config.get("theme", {}).get("language", "nl")]
         names = {languages[0]: config["site_name"]}
-    return SiteConfig(site_url, languages, names)
+    nav = config.get("nav")
+    patterns = tuple(line.strip() for line in str(config.get("not_in_nav") or "").splitlines() if line.strip())
+    return SiteConfig(site_url, languages, names, frozenset(_nav_files(nav)) if nav else None, patterns)
