@@ -21,10 +21,14 @@ import jinja2
 import segno
 from pypdf import PdfReader
 
+from .markdown_data import DOWNLOAD_GROUPS
+
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 LESSON_META_RE = re.compile(r'<script type="application/json" id="lesson-meta">(.*?)</script>', re.S)
 HREF_RE = re.compile(r'(<a\b[^>]*\bhref=")([^"#][^"]*|#[^"]*)(")')
 DOWNLOADS_MARK = '<div class="downloads" data-downloads></div>'
+# {{ downloads() }} lists every group; {{ downloads("campaign") }} one group (see markdown_data.py).
+DOWNLOADS_MARK_RE = re.compile(r'<div class="downloads" data-downloads(?:="([a-z ]+)")?></div>')
 
 
 @dataclass(frozen=True)
@@ -202,11 +206,12 @@ def _size(n: int) -> str:
     return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
 
-def downloads_table(ctx: Context, files: list[Download], lang: str, page_dir: Path) -> str:
+def downloads_table(ctx: Context, files: list[Download], lang: str, page_dir: Path,
+                    groups: tuple[str, ...] = DOWNLOAD_GROUPS) -> str:
     depth = len(page_dir.relative_to(ctx.site).parts)
     up = "../" * depth
     out = ['<div class="downloads">']
-    for group in ("lessons", "checklists", "campaign"):
+    for group in groups:
         rows = sorted((f for f in files if f.group == group), key=lambda f: (f.lang != lang, f.lang, f.path))
         if not rows:
             continue
@@ -216,7 +221,9 @@ def downloads_table(ctx: Context, files: list[Download], lang: str, page_dir: Pa
                    f'<th scope="col">{ctx.ui("downloads.size", lang)}</th></tr></thead><tbody>')
         for f in rows:
             out.append(f'<tr><td><a href="{up}{f.path}" download hreflang="{f.lang}" type="application/pdf">{htmllib.escape(f.title)}</a> (PDF)</td>'
-                       f'<td lang="{lang}">{htmllib.escape(ctx.ui("lang." + f.lang, lang))}</td><td>{f.pages}</td><td>{_size(f.size)}</td></tr>')
+                       f'<td data-label="{ctx.ui("downloads.language", lang)}">{htmllib.escape(ctx.ui("lang." + f.lang, lang))}</td>'
+                       f'<td data-label="{ctx.ui("downloads.pages", lang)}">{f.pages}</td>'
+                       f'<td data-label="{ctx.ui("downloads.size", lang)}">{_size(f.size)}</td></tr>')
         out.append("</tbody></table>")
     out.append("</div>")
     return "\n".join(out)
@@ -226,10 +233,12 @@ def inject_tables(ctx: Context, files: list[Download]) -> int:
     count = 0
     for page in ctx.site.rglob("index.html"):
         text = page.read_text(encoding="utf-8")
-        if DOWNLOADS_MARK not in text:
+        if 'data-downloads' not in text or not DOWNLOADS_MARK_RE.search(text):
             continue
         lang = re.search(r'<html[^>]*\blang="([a-z]+)"', text).group(1)
-        page.write_text(text.replace(DOWNLOADS_MARK, downloads_table(ctx, files, lang, page.parent)), encoding="utf-8")
+        page.write_text(DOWNLOADS_MARK_RE.sub(
+            lambda m: downloads_table(ctx, files, lang, page.parent, tuple(m.group(1).split()) if m.group(1) else DOWNLOAD_GROUPS),
+            text), encoding="utf-8")
         count += 1
     return count
 

@@ -11,6 +11,8 @@ import jinja2
 from .problems import Problem
 from .sitedata import SiteData
 
+DOWNLOAD_GROUPS = ("lessons", "checklists", "campaign")
+
 
 class DataError(Exception):
     """An editor asked for data that does not exist (unknown id, no phone number ...)."""
@@ -93,9 +95,14 @@ class MarkdownData:
         from .checklist_html import render_checklist
         return render_checklist(self, ident)
 
-    def downloads(self) -> str:
-        """A marker that scripts/build.py replaces with the table of PDF files (sizes, pages)."""
-        return '\n<div class="downloads" data-downloads></div>\n'
+    def downloads(self, *groups: str) -> str:
+        """A marker that scripts/build.py replaces with the table of PDF files (sizes, pages).
+        No argument: every group; else only the named ones ("lessons", "checklists", "campaign")."""
+        unknown = [g for g in groups if g not in DOWNLOAD_GROUPS]
+        if unknown:
+            raise DataError(f"downloads(): unknown group {unknown[0]!r}; use one of: {', '.join(DOWNLOAD_GROUPS)}")
+        attr = f'="{" ".join(groups)}"' if groups else ""
+        return f'\n<div class="downloads" data-downloads{attr}></div>\n'
 
     def functions(self) -> dict[str, Callable[..., str]]:
         base = {"tel": self.tel, "mail": self.mail, "org": self.org, "helplines": self.helplines,

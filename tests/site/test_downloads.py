@@ -80,3 +80,15 @@ def test_downloads_page_lists_every_file_and_links_resolve(site_dir: Path, lang:
     for link in links:
         assert (page.parent / link).resolve().is_file(), link
     assert html.count("KB") >= len(files)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_campaign_page_lists_only_the_campaign_files(site_dir: Path, lang: str) -> None:
+    page = site_dir / lang_prefix(lang) / "campagne" / "materiaal" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+\.pdf)" download', html)
+    assert sorted(Path(link).name for link in links) == sorted(
+        f"{kind}-laat-je-niet-pakken.{code}.pdf" for kind in ("poster", "postkaart") for code in LANGUAGES)
+    for link in links:
+        assert (page.parent / link).resolve().is_file(), link
+    assert "data-downloads" not in html  # every marker was replaced
