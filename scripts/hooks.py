@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from sitekit.css_bundle import bundle, material_stylesheets
 from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
 from sitekit.lessons import missing_lesson_translations
@@ -49,6 +50,7 @@ class State:
     search_docs: dict[str, dict[str, dict[str, str]]] = {}
     page_urls: dict[str, set[str]] = {}
     serving: bool = False
+    css_bundle: tuple[str, str] | None = None   # (path, content) of the one stylesheet of a build
 
 
 def _fail(problems: list[Problem]) -> None:
@@ -97,7 +99,25 @@ def on_config(config: Any) -> Any:
         data, problems = load_data(data_dir, site_languages(config), State.root)
         _fail(problems)
         State.data, State.data_key = data, key
+    if not State.serving:
+        _bundle_stylesheets(config)
     return config
+
+
+def _bundle_stylesheets(config: Any) -> None:
+    """Build only: Material's and our stylesheets become one file (sitekit/css_bundle.py)."""
+    if State.css_bundle is None or config.extra_css:
+        dirs = [Path(d) for d in config.theme.dirs] + [Path(config.docs_dir)]
+        sources = next((found for d in dirs if (found := material_stylesheets(d, bool(config.theme.get("palette"))))), [])
+        if not sources:
+            _fail([Problem("mkdocs.yml", 1, "theme: Material's stylesheet main.*.min.css was not found")])
+        for css in config.extra_css:
+            found = next((d / str(css) for d in dirs if (d / str(css)).is_file()), None)
+            if found is None:
+                _fail([Problem("mkdocs.yml", 1, f"extra_css: {css} not found in overrides/ or content/")])
+            sources.append(found)
+        State.css_bundle = bundle(sources)
+    config.extra_css = []
 
 
 def _read_page(path: str, shown: str, known_sources: set[str]) -> PageSource:
@@ -204,8 +224,12 @@ def page_is_fallback(page: Page, config: Any) -> bool:
 
 
 def on_post_build(config: Any) -> None:
-    """Write this language's search index (each language build writes its own)."""
+    """Write this language's search index (each language build writes its own), and the stylesheet."""
     lang = current_language(config)
+    if State.css_bundle and lang == site_languages(config)[0]:  # assets live at the site root
+        out = Path(config.site_dir) / State.css_bundle[0]
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(State.css_bundle[1], encoding="utf-8")
     docs = [d for url, d in State.search_docs.get(lang, {}).items() if url in State.page_urls.get(lang, set())]
     args = (Path(config.site_dir), lang, docs, State.data.values.get("zoeken", {"synonyms": {}, "stopwords": {}}))
     if State.serving:  # the preview shows the edited page at once; its search index follows a moment later
@@ -230,6 +254,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     env.filters["without_alternate_links"] = without_alternate_links
     env.globals["lang_prefix"] = "" if lang == site_languages(config)[0] else f"{lang}/"
     env.globals["site_data"] = State.data.values
+    env.globals["css_bundle"] = State.css_bundle[0] if State.css_bundle and not State.serving else None
     env.globals["data_text"] = helper.text
     return env
 

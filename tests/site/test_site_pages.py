@@ -59,3 +59,14 @@ def test_home_sends_each_audience_to_its_section(site_dir: Path) -> None:
         html = (site_dir / lang_prefix(lang) / "index.html").read_text(encoding="utf-8")
         links = re.findall(r'<a class="audience-entry" href="([^"]+)"', html)
         assert links == ["jongeren/", "ouders/", "professionals/"], (lang, links)
+
+
+def test_every_page_loads_one_stylesheet(site_dir: Path) -> None:
+    """`mkdocs build` joins Material's and the site's CSS into one render-blocking request."""
+    for page in site_dir.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+        assert len(links) == 1, (page, links)
+        css = (page.parent / links[0]).resolve()
+        assert css.is_file(), (page, links[0])
+        assert ".md-header" in css.read_text(encoding="utf-8") and ".quick-exit" in css.read_text(encoding="utf-8")
