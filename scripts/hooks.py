@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from mkdocs.structure.pages import Page
 from sitekit.css_bundle import bundle, material_stylesheets
 from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
-from sitekit.lessons import missing_lesson_translations
+from sitekit.lessons import lesson_table, missing_lesson_translations
 from sitekit.languages import current_language, page_language, site_languages
 from sitekit.markdown_data import MarkdownData, render_markdown
 from sitekit.markdown_rules import check_markdown, mark_external_links
@@ -167,13 +168,30 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
           + banned_words(markdown, lang, State.data.values.get("woorden", {}), shown, first_line)
           + typed_contacts(markdown, State.data.values.get("hulplijnen", {}), shown, first_line)
           + external_links(markdown, State.data.values.get("domeinen", {}).get("allowed", []), shown, first_line))
-    extra = {"page_index": lambda: page_index(files, page, config)}
+    extra = {"page_index": lambda: page_index(files, page, config),
+             "lessons": lambda: lessons(files, page, config)}
     functions = MarkdownData(State.data, page_language(page, config), extra).functions()
     try:
         return render_markdown(markdown, shown, first_line, functions)
     except ProblemsFound as exc:
         _fail(exc.problems)
         raise  # pragma: no cover - _fail always raises for errors
+
+
+def lessons(files: Files, page: Page, config: Any) -> str:
+    """The lesson packages as a table (title, audience, duration) in the language being built."""
+    helper = MarkdownData(State.data, page_language(page, config))
+    languages = site_languages(config)
+    entries = {}
+    for file in files.documentation_pages():
+        source = State.pages.get(file.abs_src_path)
+        if source is None or "lesson" not in source.meta:
+            continue
+        parts = file.src_uri.rsplit(".", 2)
+        dutch_uri = f"{parts[0]}.md" if len(parts) == 3 and parts[1] in languages else file.src_uri
+        target = os.path.relpath(dutch_uri, os.path.dirname(page.file.src_uri) or ".")
+        entries[dutch_uri] = (str(source.meta.get("title", dutch_uri)), target, dict(source.meta["lesson"]))
+    return lesson_table(list(entries.values()), helper.ui)
 
 
 def page_index(files: Files, page: Page, config: Any) -> str:

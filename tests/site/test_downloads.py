@@ -92,3 +92,14 @@ def test_campaign_page_lists_only_the_campaign_files(site_dir: Path, lang: str) 
     for link in links:
         assert (page.parent / link).resolve().is_file(), link
     assert "data-downloads" not in html  # every marker was replaced
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lesson_overview_links_every_package_page(site_dir: Path, lang: str) -> None:
+    page = site_dir / lang_prefix(lang) / "professionals" / "lesmateriaal" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    table = html[html.index("<table>"):html.index("</table>")]
+    linked = set(re.findall(r'<a href="([a-z0-9-]+)/">', table))
+    assert linked == set(LESSONS)
+    for package in LESSONS:
+        assert (page.parent / package / "index.html").is_file()
