@@ -11,7 +11,7 @@
   var list = root.querySelector("[data-search-results]");
   var status = root.querySelector("[data-search-status]");
   var lang = root.getAttribute("data-lang");
-  var loading = null, index = null, docs = null, synonyms = [], timer = null;
+  var loading = null, index = null, docs = null, synonyms = [];
   var base = root.getAttribute("data-base") || ".";
   if (base.charAt(base.length - 1) !== "/") base += "/";
 
@@ -25,6 +25,7 @@
   function script(src) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement("script");
+      s.async = false;  // download in parallel, run in order (lunr, then its language support)
       s.src = src; s.onload = resolve; s.onerror = reject;
       document.head.appendChild(s);
     });
@@ -33,7 +34,7 @@
   function load() {
     if (loading) return loading;
     var scripts = (root.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
-    var chain = scripts.reduce(function (p, src) { return p.then(function () { return script(src); }); }, Promise.resolve());
+    var chain = Promise.all(scripts.map(script));
     loading = Promise.all([chain, fetch(root.getAttribute("data-index")).then(function (r) { return r.json(); })])
       .then(function (results) {
         var data = results[1];
@@ -112,8 +113,8 @@
 
   input.addEventListener("focus", load, { once: true });
   input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { load().then(function () { render(input.value); }); }, 60);
+    // Searching takes a few milliseconds: results follow every key press, no waiting.
+    load().then(function () { render(input.value); });
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
