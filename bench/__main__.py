@@ -22,32 +22,35 @@ from bench.projects import make_project  # noqa: E402
 from bench.report import render_markdown, render_table  # noqa: E402
 
 
+def step(results: dict[str, Any], key: str, title: str, measure: Any) -> None:
+    """Run one measurement; a failure is recorded and printed, and the other measurements still run."""
+    print(title, flush=True)
+    try:
+        results[key] = measure()
+    except Exception as exc:  # noqa: BLE001 - a benchmark reports what broke and goes on
+        results[key] = {"error": f"{type(exc).__name__}: {str(exc)[:300]}"}
+        print(f"   failed: {results[key]['error']}", flush=True)
+
+
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     results: dict[str, Any] = {"date": dt.datetime.now().isoformat(timespec="seconds"), "quick": quick}
     try:
-        print("1/6 full builds (real content, 3 languages)", flush=True)
-        results["full_build"] = build_time.full_builds(work, runs=1 if quick else 3)
+        step(results, "full_build", "1/6 full builds (real content, 3 languages)",
+             lambda: build_time.full_builds(work, runs=1 if quick else 3))
         sites = {kind: work / f"full-{kind}" / "out" for kind in ("ours", "baseline")}
-        print("2/6 page weight over HTTP (nginx, gzip)", flush=True)
-        results["weight"] = {kind: weight.measure_site(site, work / f"weight-{kind}") for kind, site in sites.items()}
-        print("3/6 search", flush=True)
-        results["search"] = {kind: {"index": search_time.index_bytes(kind, site),
-                                    **search_time.first_result_ms(kind, site, work)} for kind, site in sites.items()}
+        step(results, "weight", "2/6 page weight over HTTP (nginx, gzip)",
+             lambda: {kind: weight.measure_site(site, work / f"weight-{kind}") for kind, site in sites.items()})
+        step(results, "search", "3/6 search",
+             lambda: {kind: {"index": search_time.index_bytes(kind, site), **search_time.first_result_ms(kind, site, work)}
+                      for kind, site in sites.items()})
         if "--skip-lighthouse" not in argv:
-            print("4/6 Lighthouse (mobile)", flush=True)
-            results["lighthouse"] = {}
-            for kind, site in sites.items():
-                from devtools.local_nginx import nginx
-
-                with nginx(site, work / f"nginx-lh-{kind}") as base:
-                    results["lighthouse"][kind] = {name: lighthouse.run(base + path, work / f"lh-{kind}-{name}.json")
-                                                   for name, path in weight.PAGES.items()}
-        print("5/6 edit -> visible in make serve (100 pages)", flush=True)
-        results["serve_edit"] = {kind: serve_latency.edit_latency(kind, work) for kind in ("ours", "baseline")}
-        print("6/6 scaling (synthetic pages, 3 languages)", flush=True)
-        results["scaling"] = build_time.scaling(work, [100, 300] if quick else [100, 300, 1000])
+            step(results, "lighthouse", "4/6 Lighthouse (mobile)", lambda: lighthouse_all(sites, work))
+        step(results, "serve_edit", "5/6 edit -> visible in make serve (100 pages)",
+             lambda: {kind: serve_latency.edit_latency(kind, work) for kind in ("ours", "baseline")})
+        step(results, "scaling", "6/6 scaling (synthetic pages, 3 languages)",
+             lambda: build_time.scaling(work, [100, 300] if quick else [100, 300, 1000]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -55,6 +58,17 @@ def main(argv: list[str]) -> int:
     print(render_table(results))
     print("\nWritten: bench/results.json, docs/benchmark.md")
     return 0
+
+
+def lighthouse_all(sites: dict[str, Path], work: Path) -> dict[str, Any]:
+    from devtools.local_nginx import nginx
+
+    found: dict[str, Any] = {}
+    for kind, site in sites.items():
+        with nginx(site, work / f"nginx-lh-{kind}") as base:
+            found[kind] = {name: lighthouse.run(base + path, work / f"lh-{kind}-{name}.json")
+                           for name, path in weight.PAGES.items()}
+    return found
 
 
 if __name__ == "__main__":
