@@ -11,7 +11,9 @@ from __future__ import annotations
 import html as htmllib
 import io
 import json
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,17 @@ class Download:
     lang: str
     size: int
     pages: int
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """One PDF to make: the HTML to print, where relative URLs resolve, where it goes, how it is listed."""
+    html: str
+    base: Path
+    out: Path
+    group: str
+    title: str
+    lang: str
 
 
 @dataclass
@@ -76,16 +89,24 @@ def _article(page_html: str, page_url: str) -> str:
     return HREF_RE.sub(lambda m: m.group(1) + urljoin(page_url, htmllib.unescape(m.group(2))) + m.group(3), body)
 
 
-def _write_pdf(html: str, base: Path, out: Path) -> None:
+def _print(job: PrintJob) -> PrintJob:
     from weasyprint import HTML
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=str(base)).write_pdf(out)
+    job.out.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=job.html, base_url=str(job.base)).write_pdf(job.out)
+    return job
 
 
-def _record(ctx: Context, group: str, out: Path, title: str, lang: str) -> Download:
-    pages = len(PdfReader(out).pages)
-    return Download(group, out.relative_to(ctx.site).as_posix(), title, lang, out.stat().st_size, pages)
+def print_all(site: Path, jobs: list[PrintJob], workers: int | None = None) -> list[Download]:
+    """Print the PDFs, one process per CPU (WeasyPrint is single-threaded), and list them in job order."""
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    if workers == 1:
+        done = [_print(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = list(pool.map(_print, jobs))
+    return [Download(job.group, job.out.relative_to(site).as_posix(), job.title, job.lang,
+                     job.out.stat().st_size, len(PdfReader(job.out).pages)) for job in done]
 
 
 def _help_line(ctx: Context, lang: str) -> str:
@@ -93,7 +114,7 @@ def _help_line(ctx: Context, lang: str) -> str:
     return f'{ctx.ui("helpbar.title", lang)}: Child Focus {cf["phone_display"]} · {cf["email"]} ({ctx.ui("helpbar.promise", lang)})'
 
 
-def lesson_pdfs(ctx: Context) -> list[Download]:
+def lesson_pdfs(ctx: Context) -> list[PrintJob]:
     env, css = _env(ctx.root), (ctx.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
     found = []
     for lang in ctx.languages:
@@ -119,8 +140,7 @@ def lesson_pdfs(ctx: Context) -> list[Download]:
                 site_name=ctx.site_names[lang], site_address=ctx.address, facts=facts, page_url=page_url,
                 help_line=_help_line(ctx, lang), body=_markup(_article(text, page_url)))
             out = ctx.site / "downloads" / f"{lesson['package']}.{lang}.pdf"
-            _write_pdf(html, page, out)
-            found.append(_record(ctx, "lessons", out, meta["title"], lang))
+            found.append(PrintJob(html, page, out, "lessons", meta["title"], lang))
     return found
 
 
@@ -144,7 +164,7 @@ def element(html: str, start_tag: str) -> str | None:
     return None
 
 
-def checklist_pdfs(ctx: Context) -> list[Download]:
+def checklist_pdfs(ctx: Context) -> list[PrintJob]:
     env, css = _env(ctx.root), (ctx.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
     found = []
     for lang in ctx.languages:
@@ -162,8 +182,7 @@ def checklist_pdfs(ctx: Context) -> list[Download]:
             site_address=ctx.address, facts=[], page_url=page_url, help_line="",
             body=_markup(_article(f'<article class="md-content__inner md-typeset">{checklist}</article>', page_url)))
         out = ctx.site / "downloads" / f"signalenlijst-professionals.{lang}.pdf"
-        _write_pdf(html, page, out)
-        found.append(_record(ctx, "checklists", out, title, lang))
+        found.append(PrintJob(html, page, out, "checklists", title, lang))
     return found
 
 
@@ -183,7 +202,7 @@ def qr_svg(url: str) -> str:
     return buf.getvalue().decode("utf-8")
 
 
-def campaign_pdfs(ctx: Context) -> list[Download]:
+def campaign_pdfs(ctx: Context) -> list[PrintJob]:
     env = _env(ctx.root)
     visual = ctx.site / "assets" / "images" / "laat-je-niet-pakken.svg"
     cf = ctx.data.values["hulplijnen"]["childfocus"]
@@ -197,8 +216,7 @@ def campaign_pdfs(ctx: Context) -> list[Download]:
                 phone=cf["phone_display"], email=cf["email"], site_address=ctx.address,
                 visual=visual.as_uri(), visual_alt="", qr_svg=_markup(qr_svg(youth_url(ctx, lang))), **fmt)
             out = ctx.site / "downloads" / f"{kind}-laat-je-niet-pakken.{lang}.pdf"
-            _write_pdf(html, ctx.site, out)
-            found.append(_record(ctx, "campaign", out, f"{ctx.ui('poster.headline', lang)} – {title}", lang))
+            found.append(PrintJob(html, ctx.site, out, "campaign", f"{ctx.ui('poster.headline', lang)} – {title}", lang))
     return found
 
 
@@ -244,7 +262,7 @@ def inject_tables(ctx: Context, files: list[Download]) -> int:
 
 
 def build_downloads(ctx: Context) -> list[Download]:
-    files = lesson_pdfs(ctx) + checklist_pdfs(ctx) + campaign_pdfs(ctx)
+    files = print_all(ctx.site, lesson_pdfs(ctx) + checklist_pdfs(ctx) + campaign_pdfs(ctx))
     inject_tables(ctx, files)
     (ctx.site / "downloads" / "index.json").write_text(
         json.dumps([f.__dict__ for f in files], indent=1, ensure_ascii=False), encoding="utf-8")
