@@ -33,7 +33,13 @@ def build(site_dir: Path, extra: list[str]) -> int:
         if "--no-pdf" not in sys.argv:
             made = make_downloads(work)
             print(f"PDF downloads: {made} files")
+        from sitekit.css_purge import purge_site
         from sitekit.security_headers import write_headers
+
+        purged = purge_site(work)  # after the downloads tables: they are part of the pages
+        if purged:
+            print(f"Stylesheet: {purged.bytes_before // 1024} KB -> {purged.bytes_after // 1024} KB "
+                  "(rules no page can use removed)")
 
         write_headers(work)
     except Exception as exc:  # noqa: BLE001 - report, keep the last good site

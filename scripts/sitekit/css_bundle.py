@@ -32,5 +32,10 @@ def bundle(sources: list[Path], folder: str = "assets/stylesheets") -> tuple[str
         text = CHARSET_RE.sub("", SOURCE_MAP_RE.sub("", path.read_text(encoding="utf-8"))).strip()
         parts.append(f"/* {path.name} */\n{text}\n")
     content = '@charset "UTF-8";\n' + "\n".join(parts)  # @charset only counts as the very first rule
+    return hashed_name(content, folder), content
+
+
+def hashed_name(content: str, folder: str = "assets/stylesheets") -> str:
+    """site.<hash>.css: a new name whenever the content changes, so browsers may cache it for a year."""
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
-    return f"{folder}/site.{digest}.css", content
+    return f"{folder}/site.{digest}.css"

@@ -54,9 +54,9 @@ def common_headers(csp: str) -> dict[str, str]:
     }
 
 
-# Material's bundle and stylesheet carry a content hash in their names: cache them for a year.
+# Material's bundle and the joined stylesheet carry a content hash in their names: cache them for a year.
 HASHED_ASSETS = ["/assets/javascripts/bundle.*", "/assets/javascripts/workers/*", "/assets/stylesheets/main.*",
-                 "/assets/stylesheets/palette.*"]
+                 "/assets/stylesheets/palette.*", "/assets/stylesheets/site.*"]
 
 
 def netlify_headers(headers: dict[str, str]) -> str:
