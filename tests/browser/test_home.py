@@ -47,3 +47,30 @@ def test_home_renders_and_stays_local(browser, site_url: str, lang: str, viewpor
         assert page.locator("html").get_attribute("lang") == lang
     assert outside == []
     context.close()
+
+
+LAYOUT_SHIFT = ("window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries()) "
+                "{ if (!e.hadRecentInput) window.__shift += e.value; } }).observe({type: 'layout-shift', buffered: true});")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", ["", "jongeren/", "fr/ouders/signalen/"])
+def test_nothing_moves_while_the_page_loads(browser, site_url: str, path: str, viewport: str) -> None:
+    """Scripts improve the page in place: the search field is there from the first paint, not swapped in."""
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
+    page.add_init_script(LAYOUT_SHIFT)
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert page.locator("#site-search-input").is_visible()
+    assert page.evaluate("window.__shift") < 0.001
+    page.close()
+
+
+def test_without_javascript_search_is_a_link(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(site_url + "jongeren/")
+    assert page.locator(".site-search__nojs a").is_visible()
+    assert not page.locator("#site-search-input").is_visible()
+    context.close()
