@@ -32,6 +32,7 @@ from sitekit.search_index import plain, write_index
 from sitekit.sitedata import SiteData, load_data
 
 log = logging.getLogger("mkdocs.hooks.sitekit")
+SCRIPT_SRC_RE = re.compile(r"<script (?![^>]*\b(?:defer|async)\b)([^>]*\bsrc=)")
 ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -270,6 +271,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     lang = current_language(config)
     env.globals["ui"] = ui
     env.filters["without_alternate_links"] = without_alternate_links
+    env.filters["deferred"] = deferred
     env.globals["lang_prefix"] = "" if lang == site_languages(config)[0] else f"{lang}/"
     env.globals["site_data"] = State.data.values
     env.globals["css_bundle"] = State.css_bundle[0] if State.css_bundle and not State.serving else None
@@ -279,6 +281,11 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 def without_alternate_links(html: str) -> Markup:
     return Markup(ALTERNATE_LINK_RE.sub("", str(html)))
+
+
+def deferred(html: str) -> Markup:
+    """Every external script in `html` waits until the page is parsed (`defer`), in the same order."""
+    return Markup(SCRIPT_SRC_RE.sub(r"<script defer \1", str(html)))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:

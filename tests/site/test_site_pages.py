@@ -73,3 +73,11 @@ def test_every_page_loads_one_stylesheet(site_dir: Path) -> None:
         assert ".md-header" in text and ".quick-exit" in text
         # cut to what the pages use (css_purge.py): Material's blog and other colour palettes are gone
         assert ".md-post" not in text and "data-md-color-primary=indigo" not in text
+
+
+def test_no_script_blocks_the_parser(site_dir: Path) -> None:
+    """Material's bundle and ours run after the page is parsed: the text paints first."""
+    for page in site_dir.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html):
+            assert re.search(r"\b(defer|async)\b", tag), (page, tag)
