@@ -32,6 +32,7 @@ from sitekit.search_index import plain, write_index
 from sitekit.sitedata import SiteData, load_data
 
 log = logging.getLogger("mkdocs.hooks.sitekit")
+BUNDLE_SCRIPT_RE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 SCRIPT_SRC_RE = re.compile(r"<script (?![^>]*\b(?:defer|async)\b)([^>]*\bsrc=)")
 ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -272,6 +273,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     env.globals["ui"] = ui
     env.filters["without_alternate_links"] = without_alternate_links
     env.filters["deferred"] = deferred
+    env.filters["split_bundle"] = split_bundle
     env.globals["lang_prefix"] = "" if lang == site_languages(config)[0] else f"{lang}/"
     env.globals["site_data"] = State.data.values
     env.globals["css_bundle"] = State.css_bundle[0] if State.css_bundle and not State.serving else None
@@ -281,6 +283,14 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 def without_alternate_links(html: str) -> Markup:
     return Markup(ALTERNATE_LINK_RE.sub("", str(html)))
+
+
+def split_bundle(html: str) -> tuple[Markup, str | None]:
+    """(the scripts without Material's bundle, the bundle's address): see partials/site/theme-script.html."""
+    m = BUNDLE_SCRIPT_RE.search(str(html))
+    if not m:
+        return Markup(html), None
+    return Markup(str(html)[:m.start()] + str(html)[m.end():]), m.group(1)
 
 
 def deferred(html: str) -> Markup:
