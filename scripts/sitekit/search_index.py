@@ -93,21 +93,21 @@ def build_index(docs: list[dict[str, str]], lang: str, settings: dict[str, Any])
     stop_filter = generate_stop_word_filter([fold(str(w)) for w in settings["stopwords"].get(lang, [])], language=f"x{lang}")
     builder.pipeline.add(trimmer, _fold_token, stop_filter, Pipeline.registered_functions[stemmer_label(lang)])
     builder.search_pipeline.add(_fold_token, Pipeline.registered_functions[stemmer_label(lang)])
-    builder.ref("url")
+    builder.ref("id")  # a short number; docs[id] holds the address (the index repeats refs thousands of times)
     builder.field("title", boost=10)
     builder.field("keywords", boost=4)
     builder.field("body")
     groups = settings["synonyms"].get(lang, [])
     boosts = settings.get("audience_boost", {})
-    store: dict[str, list[str]] = {}
-    for doc in docs:
+    store: list[list[str]] = []
+    for number, doc in enumerate(docs):
         body = APOSTROPHES_RE.sub(" ", doc["body"])
         title = APOSTROPHES_RE.sub(" ", doc["title"])
-        builder.add({"url": doc["url"], "title": title, "body": body,
+        builder.add({"id": str(number), "title": title, "body": body,
                      "keywords": APOSTROPHES_RE.sub(" ", keywords(doc["title"] + " " + doc["body"], groups))},
                     {"boost": boosts.get(doc.get("audience", ""), 1)})
         summary = doc["body"][:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …" if len(doc["body"]) > SUMMARY_CHARS else doc["body"]
-        store[doc["url"]] = [doc["title"], summary]
+        store.append([doc["url"], doc["title"], summary])
     index = builder.build().serialize()
     synonyms = [sorted({w for phrase in group for w in APOSTROPHES_RE.sub(" ", fold(str(phrase))).split() if len(w) > 1})
                 for group in groups]

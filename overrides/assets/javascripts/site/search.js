@@ -101,10 +101,11 @@
     var results = search(query).slice(0, 8), words = terms(query);
     list.textContent = "";
     results.forEach(function (r) {
-      var d = docs[r.ref], li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
-      a.href = base + r.ref;
-      highlight(a, d[0], words);
-      highlight(p, d[1], words);
+      // docs[ref] = [address, title, summary]; refs are short numbers to keep the index small
+      var d = docs[+r.ref], li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
+      a.href = base + d[0];
+      highlight(a, d[1], words);
+      highlight(p, d[2], words);
       li.appendChild(a); li.appendChild(p); list.appendChild(li);
     });
     status.textContent = query.trim() ? (results.length ? root.getAttribute("data-found").replace("{n}", results.length)
