@@ -28,7 +28,7 @@ from tinycss2.ast import Declaration, Node, QualifiedRule
 
 from .css_bundle import hashed_name
 
-CLASS_ATTR_RE = re.compile(r'\bclass="([^"]*)"')
+CLASS_ATTR_RE = re.compile(r'class="([^"]*)"')
 TAG_RE = re.compile(r"<([a-z][a-z0-9-]*)")
 INLINE_SCRIPT_RE = re.compile(r"<script>(.*?)</script>", re.S)
 ATTR_RE = re.compile(r'\s([a-z][\w:-]*)="([^"]{0,60})"')
@@ -57,7 +57,7 @@ class Usage:
             self.attribute_names.add(name)
         for script in INLINE_SCRIPT_RE.findall(html):
             self.add_script(script, own=True)
-        self.page_text_vars.update(re.findall(r"--[\w-]+", " ".join(re.findall(r'\bstyle="([^"]*)"', html))))
+        self.page_text_vars.update(re.findall(r"--[\w-]+", " ".join(re.findall(r'style="([^"]*)"', html))))
 
     def add_script(self, text: str, own: bool) -> None:
         (self.script_words if own else self.theme_words).update(WORD_RE.findall(text))
@@ -80,9 +80,18 @@ class Usage:
 
 
 def site_usage(site: Path, own_scripts: str = "assets/javascripts/site") -> Usage:
+    """Pages repeat the same header, menu and footer lines: each distinct line is read once
+    (a 1000-page site in three languages is 240 MB of HTML but a few MB of distinct lines)."""
     usage = Usage()
+    lines: set[str] = set()
+    scripts: set[str] = set()
     for page in site.rglob("*.html"):
-        usage.add_html(page.read_text(encoding="utf-8", errors="replace"))
+        text = page.read_text(encoding="utf-8", errors="replace")
+        lines.update(text.splitlines())
+        scripts.update(INLINE_SCRIPT_RE.findall(text))  # whole, in case one spans lines
+    usage.add_html("\n".join(lines))
+    for script in scripts:
+        usage.add_script(script, own=True)
     for script in site.rglob("*.js"):
         own = script.is_relative_to(site / own_scripts)
         usage.add_script(script.read_text(encoding="utf-8", errors="replace"), own)
