@@ -29,6 +29,7 @@ from sitekit.markdown_rules import check_markdown, mark_external_links
 from sitekit.navigation import pages_missing_from_nav
 from sitekit.problems import Problem, ProblemsFound, rel
 from sitekit.search_index import plain, write_index
+from sitekit.table_hyphens import soft_hyphens_in_tables
 from sitekit.sitedata import SiteData, load_data
 
 log = logging.getLogger("mkdocs.hooks.sitekit")
@@ -224,7 +225,7 @@ def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
                           "audience": str(page.meta.get("audience", ""))}
     else:
         docs.pop(page.url, None)
-    return mark_external_links(html)
+    return soft_hyphens_in_tables(mark_external_links(html), page_language(page, config))
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:

@@ -41,3 +41,19 @@ def test_templates_in_dark_and_desktop(browser, site_url: str, path: str, scheme
     page.goto(site_url + path)
     assert axe_violations(page) == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_reflows_at_320px(browser, site_url: str, lang: str) -> None:
+    """WCAG 1.4.10: at 320 CSS px nothing scrolls sideways, tables included (soft hyphens, table_hyphens.py)."""
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    wide = {}
+    for path in content_pages():
+        page.goto(site_url + lang_prefix(lang) + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        scrolling_tables = page.evaluate(
+            "[...document.querySelectorAll('article table')].filter(t => t.scrollWidth > t.clientWidth + 1).length")
+        if width > 320 or scrolling_tables:
+            wide[path] = (width, scrolling_tables)
+    page.close()
+    assert wide == {}

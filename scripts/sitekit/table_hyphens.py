@@ -1,0 +1,38 @@
+"""Soft hyphens in the long words of table cells, so a table fits a 320 px screen.
+
+A table cell is never narrower than its longest word. "teamverantwoordelijke" or
+"comportementaliste" in a four-column table pushed the page wider than a phone at 320 px
+(WCAG 1.4.10, reflow). Browsers can hyphenate by themselves (`hyphens: auto`) only where they
+have the language's dictionary, which many phones do not. So the build puts a soft hyphen
+(U+00AD, invisible unless the word breaks there) at the hyphenation points Pyphen knows for the
+page's language, in words of LONG_WORD letters or more inside <td> and <th>. The search index
+is made from the text before this step.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .readability import _hyphenator
+
+LONG_WORD = 12
+SOFT_HYPHEN = "\u00ad"
+CELL_RE = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]>)", re.S)
+TAG_OR_ENTITY_RE = re.compile(r"(<[^>]+>|&[#\w]+;)")
+LONG_WORD_RE = re.compile(r"[^\W\d_]{%d,}" % LONG_WORD)
+
+
+def hyphenate_word(word: str, lang: str) -> str:
+    return _hyphenator(lang).inserted(word, hyphen=SOFT_HYPHEN)
+
+
+def _text_only(cell: str, lang: str) -> str:
+    parts = TAG_OR_ENTITY_RE.split(cell)
+    return "".join(part if i % 2 else LONG_WORD_RE.sub(lambda m: hyphenate_word(m.group(0), lang), part)
+                   for i, part in enumerate(parts))
+
+
+def soft_hyphens_in_tables(html: str, lang: str) -> str:
+    if "<t" not in html:
+        return html
+    return CELL_RE.sub(lambda m: m.group(1) + _text_only(m.group(2), lang) + m.group(3), html)
