@@ -1,81 +1,111 @@
 """Build the site safely: into a fresh directory, swapped into site/ only when the build succeeded.
 
-A failing build leaves the last good site/ untouched and prints the editors' messages.
-Usage: python scripts/build.py [--site-dir site] [extra mkdocs build options]
+The same steps as `make check` (sitekit/site_build.py), then PDFs, the stylesheet, the page guard over
+every file and the security headers. A failing or interrupted build leaves the last good site/ untouched
+and prints the editors' messages (`file:line: error: message`), never a traceback.
+Usage: python scripts/build.py [--site-dir site] [--no-pdf] [extra mkdocs build options]
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sitekit.problems import Problem  # noqa: E402
 
 
-def build(site_dir: Path, extra: list[str]) -> int:
+def _failed(problems: list[Problem], site_dir: Path, what: str = "Build failed") -> int:
+    for p in problems:
+        print(p, file=sys.stderr)
+    kept = "the previous site/ was kept" if site_dir.exists() else "no site/ was written"
+    count = f"{len(problems)} error(s): " if problems else ""
+    print(f"\n{what}: {count}{kept}. Fix the errors above (file:line) and run it again.", file=sys.stderr)
+    return 1
+
+
+def build(site_dir: Path, extra: list[str], pdf: bool = True) -> int:
+    from sitekit.site_build import after_pages_problems, guard_site, make_readable, render, static_problems
+
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    problems = static_problems(ROOT)
+    if problems:
+        return _failed(problems, site_dir)
     work = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(work), *extra]
-    result = subprocess.run(cmd, cwd=ROOT, env=env)
-    if result.returncode != 0 or not (work / "index.html").exists():
-        shutil.rmtree(work, ignore_errors=True)
-        kept = "the previous site/ was kept" if site_dir.exists() else "no site/ was written"
-        print(f"\nBuild failed: {kept}. Fix the errors above (file:line) and run it again.", file=sys.stderr)
-        return result.returncode or 1
-    sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        if "--no-pdf" not in sys.argv:
-            made = make_downloads(work)
-            print(f"PDF downloads: {made} files")
-        from sitekit.css_purge import purge_site
-        from sitekit.security_headers import write_headers
-
-        purged = purge_site(work)  # after the downloads tables: they are part of the pages
-        if purged:
-            print(f"Stylesheet: {purged.bytes_before // 1024} KB -> {purged.bytes_after // 1024} KB "
-                  "(rules no page can use removed)")
-
-        write_headers(work)
-    except Exception as exc:  # noqa: BLE001 - report, keep the last good site
+        rendered = render(ROOT, work, extra)
+        print("\n".join(line for line in rendered.output.splitlines()
+                        if not line.startswith(("INFO", "WARNING", "ERROR", "Aborted"))
+                        and not line.startswith(" ")).strip() or "Pages built")
+        if not rendered.ok:
+            shutil.rmtree(work, ignore_errors=True)
+            return _failed(rendered.problems, site_dir)
+        try:
+            after = after_pages_problems(work, ROOT)  # the same as `make check`: PDF texts, page guard
+            if not after:
+                _after_pages(work, pdf)
+                after = guard_site(work, ROOT)  # once more: the download tables are in the pages now
+        except Exception as exc:  # noqa: BLE001 - report, keep the last good site
+            after = [getattr(exc, "problem", None) or Problem("scripts/build.py", 1,
+                                                              f"the step after the pages stopped: {type(exc).__name__}: {exc}")]
+        if after:
+            shutil.rmtree(work, ignore_errors=True)
+            return _failed(after, site_dir)
+        make_readable(work)
+        old = site_dir.with_name(site_dir.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if site_dir.exists():
+            site_dir.rename(old)
+        work.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    except KeyboardInterrupt:
         shutil.rmtree(work, ignore_errors=True)
-        print(f"\nBuild failed after the pages were made ({type(exc).__name__}: {exc}); "
-              "the previous site/ was kept.", file=sys.stderr)
-        return 1
-    old = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    work.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+        print("\nBuild interrupted: the previous site/ was kept.", file=sys.stderr)
+        return 130
     print(f"Site built in {site_dir.relative_to(ROOT) if site_dir.is_relative_to(ROOT) else site_dir}")
     return 0
 
 
-def make_downloads(site: Path) -> int:
-    from sitekit.downloads import Context, build_downloads
-    from sitekit.siteconfig import read_config
-    from sitekit.sitedata import load_data
+def _after_pages(work: Path, pdf: bool) -> list[Problem]:
+    from sitekit.css_purge import purge_site
+    from sitekit.security_headers import write_headers
 
-    config = read_config(ROOT)
-    data, _ = load_data(ROOT / "data", config.languages, ROOT)
-    ctx = Context(site, ROOT, config.site_url, config.languages, config.site_names, data)
-    return len(build_downloads(ctx))
+    if pdf:
+        made = make_downloads(work)
+        print(f"PDF downloads: {made} files")
+    purged = purge_site(work)  # after the downloads tables: they are part of the pages
+    if purged:
+        print(f"Stylesheet: {purged.bytes_before // 1024} KB -> {purged.bytes_after // 1024} KB "
+              "(rules no page can use removed)")
+    write_headers(work)
+    return []
+
+
+def make_downloads(site: Path) -> int:
+    from sitekit.downloads import build_downloads
+    from sitekit.site_build import download_context
+
+    return len(build_downloads(download_context(site, ROOT)))
 
 
 def main(argv: list[str]) -> int:
+    pdf = "--no-pdf" not in argv
     argv = [a for a in argv if a != "--no-pdf"]
     site_dir = ROOT / "site"
     if "--site-dir" in argv:
         i = argv.index("--site-dir")
         site_dir = Path(argv[i + 1])
         argv = argv[:i] + argv[i + 2:]
-    return build(site_dir, argv)
+    try:
+        return build(site_dir, argv, pdf)
+    except KeyboardInterrupt:
+        print("\nBuild interrupted: the previous site/ was kept.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

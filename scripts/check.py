@@ -1,24 +1,36 @@
 """`make check`: the editorial check of all content, as `path:line: level: message` lines.
 
-Exits non-zero when there is at least one error; warnings and info never fail.
+The same steps as `make build` up to the pages (sitekit/site_build.py): the editorial checks, then every
+page rendered in every language by the generator with the hooks (page templates, links, data, the page
+guard), into a temporary folder that is thrown away. So `make check` and `make build` fail on the same
+errors. Exits non-zero when there is at least one error; warnings and info never fail.
+Usage: python scripts/check.py [--no-render]   (--no-render: the editorial checks only, faster)
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitekit.content_checks import run_checks  # noqa: E402
-from sitekit.problems import ERROR  # noqa: E402
+from sitekit.problems import ERROR, Problem  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
-    problems, report = run_checks(ROOT)
+def main(argv: list[str]) -> int:
+    try:
+        problems, report = run_checks(ROOT)
+    except Exception as exc:  # noqa: BLE001 - never a traceback
+        problems, report = [Problem("scripts/sitekit/content_checks.py", 1,
+                                    f"the check stopped: {type(exc).__name__}: {exc}")], ""
+    if "--no-render" not in argv and not any(p.level == ERROR for p in problems):
+        problems += rendered_problems()
     by_file: dict[str, list] = {}
     for p in sorted(problems, key=lambda p: (p.path, p.line)):
         by_file.setdefault(p.path, []).append(p)
@@ -34,5 +46,23 @@ def main() -> int:
     return 1 if counts.get(ERROR) else 0
 
 
+def rendered_problems() -> list[Problem]:
+    """Render every page as the build does, into a folder that is removed afterwards."""
+    from sitekit.site_build import after_pages_problems, render
+
+    work = Path(tempfile.mkdtemp(prefix=".check-"))
+    try:
+        rendered = render(ROOT, work / "site")
+        if not rendered.ok:
+            return rendered.problems
+        return after_pages_problems(work / "site", ROOT)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        print("\nmake check: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None

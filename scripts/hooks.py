@@ -22,6 +22,8 @@ from mkdocs.structure.pages import Page
 from sitekit.css_bundle import bundle, material_stylesheets
 from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
+from sitekit.html_guard import Policy, allowed_domains, check_html, line_of
+from sitekit.project_files import check_project_files
 from sitekit.lessons import lesson_table, missing_lesson_translations
 from sitekit.languages import current_language, page_language, site_languages
 from sitekit.markdown_data import MarkdownData, render_markdown
@@ -137,13 +139,14 @@ def _read_page(path: str, shown: str, known_sources: set[str]) -> PageSource:
 def on_files(files: Files, config: Any) -> Files:
     """Check every Markdown file before MkDocs reads it: name, encoding, front matter."""
     known_sources = set(State.data.values.get("bronnen", {}))
-    problems: list[Problem] = []
+    problems: list[Problem] = check_project_files(State.root)
     State.pages = {}
     for file in files.documentation_pages():
         shown = rel(file.abs_src_path, State.root)
         problems += check_file_name(file.src_uri, shown)
         page = _read_page(file.abs_src_path, shown, known_sources)
         problems += page.problems
+        problems += missing_template(page, config)
         State.pages[file.abs_src_path] = page
     languages = site_languages(config)
     for file in files.documentation_pages():
@@ -156,6 +159,17 @@ def on_files(files: Files, config: Any) -> Files:
                                             lambda uri: files.get_file_from_path(uri) is not None, languages)
     _fail(problems)
     return files
+
+
+def missing_template(page: PageSource, config: Any) -> list[Problem]:
+    """`template: x.html` in front matter must name a template of overrides/ or of the theme."""
+    name = page.meta.get("template")
+    if not isinstance(name, str):
+        return []
+    if any((Path(d) / name).is_file() for d in config.theme.dirs):
+        return []
+    line = next((i for i, text in enumerate(page.raw.splitlines(), start=1) if text.startswith("template:")), 1)
+    return [Problem(page.path, line, f"template: '{name}' does not exist in overrides/")]
 
 
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
@@ -262,6 +276,9 @@ def on_post_build(config: Any) -> None:
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Give templates the data and the interface strings of the language being built."""
     env.bytecode_cache = _TemplateCache()
+    # The site's own templates escape every value by default (titles, data, interface strings);
+    # Material's templates are left as they are: the page guard (on_post_page) checks what they make.
+    env.autoescape = is_site_template
     helper = MarkdownData(State.data, current_language(config))
 
     def ui(key: str) -> str:
@@ -279,7 +296,54 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     env.globals["site_data"] = State.data.values
     env.globals["css_bundle"] = State.css_bundle[0] if State.css_bundle and not State.serving else None
     env.globals["data_text"] = helper.text
+    env.filters["human_date"] = lambda value: human_date(value, helper)
     return env
+
+
+def human_date(value: Any, helper: MarkdownData) -> str:
+    """2026-11-22 as people write it: '22 november 2026', '22 novembre 2026', '22 November 2026';
+    a year or a year and month as far as it goes."""
+    import datetime as dt
+
+    text = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
+    parts = text[:10].split("-")
+    try:
+        months = helper.ui("date.months").split()
+    except Exception:  # noqa: BLE001 - a site without month names shows the ISO date
+        return text
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12 and len(months) == 12:
+        month = months[int(parts[1]) - 1]
+        if len(parts) == 3 and parts[2].isdigit():
+            return f"{int(parts[2])} {month} {parts[0]}"
+        return f"{month} {parts[0]}"
+    return parts[0]
+
+
+SITE_TEMPLATES = ("main.html", "home.html", "404.html", "partials/site/", "partials/javascripts/base.html")
+
+
+def is_site_template(name: str | None) -> bool:
+    return name is not None and name.startswith(SITE_TEMPLATES)
+
+
+def guard_policy(config: Any) -> Policy:
+    exits = config.extra.get("quick_exit") or {}
+    exempt = set(exits.values()) if isinstance(exits, dict) else {str(exits)}
+    return Policy(site_url=config.site_url or "https://example.invalid/",
+                  allowed_domains=allowed_domains(State.data.values),
+                  exempt_urls=exempt)
+
+
+def on_post_page(output: str, page: Page, config: Any) -> str:
+    """The rendered page, whatever made it, carries no script, handler or address that is not allowed."""
+    base = (config.site_url or "https://example.invalid/") + page.url
+    findings = check_html(output, base, guard_policy(config))
+    if findings:
+        source = State.pages.get(page.file.abs_src_path)
+        shown = rel(page.file.abs_src_path, State.root)
+        raw = source.raw if source else ""
+        _fail([Problem(shown, line_of(f.snippet, raw) if f.snippet else 1, f.message) for f in findings])
+    return output
 
 
 def without_alternate_links(html: str) -> Markup:

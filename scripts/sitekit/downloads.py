@@ -33,6 +33,16 @@ DOWNLOADS_MARK = '<div class="downloads" data-downloads></div>'
 DOWNLOADS_MARK_RE = re.compile(r'<div class="downloads" data-downloads(?:="([a-z ]+)")?></div>')
 
 
+class MissingText(Exception):
+    """An interface string the PDFs need is not in data/ui.yml: named as a Problem, not a KeyError."""
+
+    def __init__(self, key: str, lang: str, path: str):
+        from .problems import Problem
+
+        self.problem = Problem(path, 1, f"interface string '{key}' ({lang}) is missing; the PDF downloads need it")
+        super().__init__(str(self.problem))
+
+
 @dataclass(frozen=True)
 class Download:
     group: str          # lessons | checklists | campaign
@@ -52,6 +62,7 @@ class PrintJob:
     group: str
     title: str
     lang: str
+    site: Path = Path("/nonexistent")   # the only folder WeasyPrint may read from (sitekit/pdf_fetcher.py)
 
 
 @dataclass
@@ -67,7 +78,10 @@ class Context:
         return "" if lang == self.languages[0] else f"{lang}/"
 
     def ui(self, key: str, lang: str) -> str:
-        return self.data.values["ui"][key][lang]
+        strings = self.data.values.get("ui", {})
+        if key not in strings or not isinstance(strings[key], dict) or lang not in strings[key]:
+            raise MissingText(key, lang, self.data.paths.get("ui", "data/ui.yml"))
+        return strings[key][lang]
 
     @property
     def address(self) -> str:
@@ -92,8 +106,10 @@ def _article(page_html: str, page_url: str) -> str:
 def _print(job: PrintJob) -> PrintJob:
     from weasyprint import HTML
 
+    from .pdf_fetcher import SiteFetcher
+
     job.out.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=job.html, base_url=str(job.base)).write_pdf(job.out)
+    HTML(string=job.html, base_url=str(job.base), url_fetcher=SiteFetcher(job.site)).write_pdf(job.out)
     return job
 
 
@@ -140,7 +156,7 @@ def lesson_pdfs(ctx: Context) -> list[PrintJob]:
                 site_name=ctx.site_names[lang], site_address=ctx.address, facts=facts, page_url=page_url,
                 help_line=_help_line(ctx, lang), body=_markup(_article(text, page_url)))
             out = ctx.site / "downloads" / f"{lesson['package']}.{lang}.pdf"
-            found.append(PrintJob(html, page, out, "lessons", meta["title"], lang))
+            found.append(PrintJob(html, page, out, "lessons", meta["title"], lang, ctx.site))
     return found
 
 
@@ -182,7 +198,7 @@ def checklist_pdfs(ctx: Context) -> list[PrintJob]:
             site_address=ctx.address, facts=[], page_url=page_url, help_line="",
             body=_markup(_article(f'<article class="md-content__inner md-typeset">{checklist}</article>', page_url)))
         out = ctx.site / "downloads" / f"signalenlijst-professionals.{lang}.pdf"
-        found.append(PrintJob(html, page, out, "checklists", title, lang))
+        found.append(PrintJob(html, page, out, "checklists", title, lang, ctx.site))
     return found
 
 
@@ -216,7 +232,7 @@ def campaign_pdfs(ctx: Context) -> list[PrintJob]:
                 phone=cf["phone_display"], email=cf["email"], site_address=ctx.address,
                 visual=visual.as_uri(), visual_alt="", qr_svg=_markup(qr_svg(youth_url(ctx, lang))), **fmt)
             out = ctx.site / "downloads" / f"{kind}-laat-je-niet-pakken.{lang}.pdf"
-            found.append(PrintJob(html, ctx.site, out, "campaign", f"{ctx.ui('poster.headline', lang)} – {title}", lang))
+            found.append(PrintJob(html, ctx.site, out, "campaign", f"{ctx.ui('poster.headline', lang)} – {title}", lang, ctx.site))
     return found
 
 
@@ -261,8 +277,13 @@ def inject_tables(ctx: Context, files: list[Download]) -> int:
     return count
 
 
+def print_jobs(ctx: Context) -> list[PrintJob]:
+    """Every PDF to make, prepared but not printed (`make check` stops here)."""
+    return lesson_pdfs(ctx) + checklist_pdfs(ctx) + campaign_pdfs(ctx)
+
+
 def build_downloads(ctx: Context) -> list[Download]:
-    files = print_all(ctx.site, lesson_pdfs(ctx) + checklist_pdfs(ctx) + campaign_pdfs(ctx))
+    files = print_all(ctx.site, print_jobs(ctx))
     inject_tables(ctx, files)
     (ctx.site / "downloads" / "index.json").write_text(
         json.dumps([f.__dict__ for f in files], indent=1, ensure_ascii=False), encoding="utf-8")

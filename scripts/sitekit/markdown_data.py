@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .problems import Problem
 from .sitedata import SiteData
@@ -28,9 +30,15 @@ class MarkdownData:
 
     # -- lookup ---------------------------------------------------------------------------
     def text(self, value: Any) -> str:
+        """A text from data/ in this language, as the raw value (templates escape it where it lands)."""
         if isinstance(value, dict):
             return str(value.get(self.lang) or value.get("nl") or "")
         return "" if value is None else str(value)
+
+    def md(self, value: Any) -> str:
+        """A text from data/ to put into Markdown: HTML special characters become entities, so a
+        value can never add markup (escape by default)."""
+        return html.escape(self.text(value), quote=True)
 
     def ui(self, key: str) -> str:
         strings = self.data.values.get("ui", {})
@@ -51,7 +59,7 @@ class MarkdownData:
         if "phone" not in e:
             raise DataError(f"'{ident}' has no phone number in data/hulplijnen.yml; use org(\"{ident}\")")
         if not e["verified"]:
-            return self.text(e["name"])
+            return self.md(e["name"])
         return f'[{e["phone_display"]}](tel:{e["phone"]}){{ .tel }}'
 
     def mail(self, ident: str) -> str:
@@ -59,12 +67,12 @@ class MarkdownData:
         if "email" not in e:
             raise DataError(f"'{ident}' has no e-mail address in data/hulplijnen.yml")
         if not e["verified"]:
-            return self.text(e["name"])
+            return self.md(e["name"])
         return f'[{e["email"]}](mailto:{e["email"]})'
 
     def org(self, ident: str) -> str:
         e = self.entry(ident)
-        name = self.text(e["name"])
+        name = self.md(e["name"])
         if e["verified"] and e.get("url"):
             return f"[{name}]({e['url']})"
         return name
@@ -72,14 +80,14 @@ class MarkdownData:
     def helplines(self) -> str:
         blocks = []
         for ident, e in self.data.values.get("hulplijnen", {}).items():
-            name = self.text(e["name"])
-            city = f" ({self.text(e['city'])})" if e.get("city") else ""
-            lines = [f"### {name}{city} {{ #{ident} }}", "", self.text(e["about"]), ""]
+            name = self.md(e["name"])
+            city = f" ({self.md(e['city'])})" if e.get("city") else ""
+            lines = [f"### {name}{city} {{ #{ident} }}", "", self.md(e["about"]), ""]
             if not e["verified"]:
                 lines += [f"- {self.ui('helplines.unverified')}"]
             else:
                 if e.get("phone"):
-                    extra = ", ".join(x for x in (self.text(e.get("cost")), self.text(e.get("hours"))) if x)
+                    extra = ", ".join(x for x in (self.md(e.get("cost")), self.md(e.get("hours"))) if x)
                     lines.append(f"- **{self.ui('helplines.call')}:** {self.tel(ident)}" + (f" ({extra})" if extra else ""))
                 if e.get("email"):
                     lines.append(f"- **{self.ui('helplines.mail')}:** {self.mail(ident)}")
@@ -119,23 +127,65 @@ def _template_line(tb: Any, name: str) -> int | None:
     return line
 
 
+class PageSandbox(ImmutableSandboxedEnvironment):
+    """The template language of a page: the site's functions and nothing else. No Python object is
+    reachable (lipsum.__globals__ and the like), no filter or global beyond a small list, and no
+    string or list multiplied into a giant."""
+
+    intercepted_binops = frozenset(["*", "**"])
+    MAX_SIZE = 100_000
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        result_size = 0
+        if operator == "*" and isinstance(right, int) and isinstance(left, (str, list, tuple)):
+            result_size = len(left) * right
+        elif operator == "*" and isinstance(left, int) and isinstance(right, (str, list, tuple)):
+            result_size = len(right) * left
+        elif operator == "**":
+            raise SecurityError("'**' is not available in a page")
+        if result_size > self.MAX_SIZE:
+            raise SecurityError("that text would be too long")
+        return super().call_binop(context, operator, left, right)
+
+
+SAFE_FILTERS = ("upper", "lower", "capitalize", "title", "trim", "join", "length", "first", "last", "default", "d")
+
+
+def page_environment() -> PageSandbox:
+    env = PageSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.globals.clear()
+    env.filters = {name: env.filters[name] for name in SAFE_FILTERS}
+    env.tests = {name: env.tests[name] for name in ("defined", "undefined", "none", "string", "number")}
+    return env
+
+
 def render_markdown(markdown: str, path: str, first_line: int, functions: dict[str, Callable[..., str]]) -> str:
-    """Render one page; any mistake becomes a Problem at the file's real line."""
-    if "{{" not in markdown and "{%" not in markdown:
+    """Render one page in the sandbox; any mistake becomes a Problem at the file's real line."""
+    if "{{" not in markdown and "{%" not in markdown and "{#" not in markdown:
         return markdown
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
-                             keep_trailing_newline=True)
+    env = page_environment()
     try:
         return env.from_string(markdown).render(**functions)
     except jinja2.TemplateSyntaxError as exc:
-        raise _problem(path, first_line + (exc.lineno or 1) - 1, f"template syntax: {exc.message}") from None
+        message = exc.message or "invalid template"
+        if "filter" in message or "test named" in message:
+            message += " (a page can use only: " + ", ".join(sorted(functions)) + ")"
+        raise _problem(path, first_line + (exc.lineno or 1) - 1, f"template syntax: {message}") from None
+    except RecursionError:
+        raise _problem(path, first_line, "the page is nested too deeply to be read") from None
     except Exception as exc:  # noqa: BLE001 - whatever a page template does must become a message
         tb = sys.exc_info()[2]
         line = _template_line(tb, "<template>") or 1
-        message = str(exc) if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"
-        if isinstance(exc, jinja2.UndefinedError):
+        if isinstance(exc, DataError):
+            message = str(exc)
+        elif isinstance(exc, SecurityError):
+            message = (f"not allowed in a page ({exc}); a page can use only the site's functions: "
+                       + ", ".join(sorted(functions)))
+        elif isinstance(exc, jinja2.UndefinedError):
             known = ", ".join(sorted(functions))
             message = f"{exc.message}; the functions you can use are: {known}"
+        else:
+            message = f"{type(exc).__name__}: {exc}"
         raise _problem(path, first_line + line - 1, message) from None
 
 

@@ -1,26 +1,12 @@
-"""Security headers for the built site: a CSP with a hash for every inline script, written
-as a Netlify/Cloudflare `_headers` file and an nginx snippet (deploy/nginx.conf includes it)."""
+"""Security headers for the built site: a CSP that allows the theme's reviewed inline scripts only
+(sitekit/inline_scripts.py, never hashes taken from the built pages), written as a Netlify/Cloudflare
+`_headers` file and an nginx snippet (deploy/nginx.conf includes it)."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from pathlib import Path
 
-INLINE_SCRIPT_RE = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
-
-
-def inline_script_hashes(site: Path) -> list[str]:
-    """sha256 of every executable inline script in the site (JSON data blocks are not executed)."""
-    hashes: set[str] = set()
-    for page in site.rglob("*.html"):
-        for m in INLINE_SCRIPT_RE.finditer(page.read_text(encoding="utf-8")):
-            if "application/json" in m.group(1) or not m.group(2).strip():
-                continue
-            digest = hashlib.sha256(m.group(2).encode("utf-8")).digest()
-            hashes.add("'sha256-" + base64.b64encode(digest).decode() + "'")
-    return sorted(hashes)
+from .inline_scripts import csp_sources
 
 
 def content_security_policy(hashes: list[str]) -> str:
@@ -75,7 +61,7 @@ def nginx_snippet(headers: dict[str, str]) -> str:
 
 
 def write_headers(site: Path) -> dict[str, str]:
-    headers = common_headers(content_security_policy(inline_script_hashes(site)))
+    headers = common_headers(content_security_policy(csp_sources()))
     (site / "_headers").write_text(netlify_headers(headers), encoding="utf-8")
     (site / "_security_headers.nginx").write_text(nginx_snippet(headers), encoding="utf-8")
     return headers

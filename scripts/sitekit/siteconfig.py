@@ -22,6 +22,7 @@ class SiteConfig:
     site_names: dict[str, str]
     nav_pages: frozenset[str] | None = None   # every file the menu lists; None when mkdocs.yml has no nav
     not_in_nav: tuple[str, ...] = ()          # gitignore-style patterns of pages kept out of the menu
+    quick_exit: frozenset[str] = frozenset()  # the neutral sites of the quick exit (extra.quick_exit)
 
 
 def _nav_files(items: object) -> set[str]:
@@ -52,4 +53,6 @@ def read_config(root: Path) -> SiteConfig:
         names = {languages[0]: config["site_name"]}
     nav = config.get("nav")
     patterns = tuple(line.strip() for line in str(config.get("not_in_nav") or "").splitlines() if line.strip())
-    return SiteConfig(site_url, languages, names, frozenset(_nav_files(nav)) if nav else None, patterns)
+    exits = (config.get("extra") or {}).get("quick_exit") or {}
+    exit_urls = frozenset(str(v) for v in (exits.values() if isinstance(exits, dict) else [exits]))
+    return SiteConfig(site_url, languages, names, frozenset(_nav_files(nav)) if nav else None, patterns, exit_urls)

@@ -26,6 +26,52 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
 
+# What a data file or front matter may be: plain values, lists and mappings. No anchors or aliases (an
+# alias bomb grows to gigabytes), no tags (!!python/object...), no duplicate keys (a second `childfocus:`
+# would silently win), not nested deeper than anyone writes by hand, not bigger than any real file.
+MAX_BYTES = 512 * 1024
+MAX_DEPTH = 24
+PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+
+
+def audit(node: yaml.Node, path: str, offset: int) -> list[Problem]:
+    """Problems with the shape of a parsed YAML document, each at its own line."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        line = current.start_mark.line + 1 + offset
+        if id(current) in seen:
+            problems.append(Problem(path, line, "anchors and aliases (&name, *name) are not allowed: write the value out"))
+            continue
+        seen.add(id(current))
+        if current.tag not in PLAIN_TAGS:
+            problems.append(Problem(path, line, f"the tag {current.tag!r} is not allowed: write plain text, numbers, "
+                                                "lists and 'key: value' lines"))
+            continue
+        if depth > MAX_DEPTH:
+            problems.append(Problem(path, line, f"nested more than {MAX_DEPTH} levels deep"))
+            continue
+        if isinstance(current, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key_node, value_node in current.value:
+                key_line = key_node.start_mark.line + 1 + offset
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+                        problems.append(Problem(path, key_line, "merge keys (<<) are not allowed: write the values out"))
+                    elif key_node.value in keys:
+                        problems.append(Problem(path, key_line, f"'{key_node.value}' appears twice in the same block "
+                                                                f"(first on line {keys[key_node.value]}): keep one"))
+                    else:
+                        keys[key_node.value] = key_line
+                stack.append((key_node, depth + 1))
+                stack.append((value_node, depth + 1))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in current.value)
+    return sorted(set(problems), key=lambda p: p.line)
+
+
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(\n|$)", re.DOTALL)
 
 
@@ -62,13 +108,21 @@ def _index_lines(node: yaml.Node, prefix: str, offset: int, out: dict[str, int])
 
 def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, list[Problem]]:
     """Parse YAML text; on a syntax error return a Problem with the line, never raise."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return None, [Problem(path, 1 + offset, f"the YAML is larger than {MAX_BYTES // 1024} KB: split it or shorten it")]
     try:
         loader = Loader(text)
         try:  # parse once: the node tree gives the lines, the same tree gives the value
             node = loader.get_single_node()
+            if node is not None:
+                shape = audit(node, path, offset)
+                if shape:
+                    return None, shape
             value = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except RecursionError:
+        return None, [Problem(path, 1 + offset, f"the YAML is nested too deeply to be read (at most {MAX_DEPTH} levels)")]
     except yaml.MarkedYAMLError as exc:
         # An unclosed bracket or quote is reported where it was opened (the context).
         mark = exc.context_mark or exc.problem_mark

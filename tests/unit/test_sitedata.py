@@ -50,8 +50,9 @@ def test_broken_yaml_is_a_message_not_a_traceback(tmp_path: Path) -> None:
 
 def test_unverified_entry_shows_name_only() -> None:
     data, _ = load_data(ROOT / "data", LANGS, ROOT)
+    data.values["hulplijnen"]["surya"]["verified"] = False  # as an entry nobody could confirm
     md = MarkdownData(data, "fr")
-    assert md.org("surya") == "Sürya"
+    assert md.org("surya") == "Sürya" and md.tel("surya") == "Sürya"
     assert md.tel("childfocus") == "[116 000](tel:116000){ .tel }"
     assert md.org("payoke") == "[Payoke](https://www.payoke.be)"
 

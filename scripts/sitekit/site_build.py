@@ -1,0 +1,112 @@
+"""One way to build the site, shared by `make build` and `make check` so that both report the same errors.
+
+1. the editorial checks (sitekit/content_checks.py) over content/ and data/;
+2. the generator (MkDocs or ProperDocs) renders every page in every language, with the hooks;
+3. `make build` only: PDFs, stylesheet, the page guard over every file of the site, security headers.
+Every problem is a `file:line: error: message`; nothing here prints a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build_output import problems_from_output
+from .generator import NoGenerator, generator
+from .problems import ERROR, Problem
+
+
+@dataclass
+class Rendered:
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    output: str = ""
+
+
+def static_problems(root: Path) -> list[Problem]:
+    from .content_checks import run_checks
+
+    try:
+        problems, _ = run_checks(root)
+    except Exception as exc:  # noqa: BLE001 - a check that breaks must still name what it was doing
+        return [Problem("scripts/sitekit/content_checks.py", 1, f"the check stopped: {type(exc).__name__}: {exc}")]
+    return [p for p in problems if p.level == ERROR]
+
+
+def render(root: Path, site_dir: Path, extra: list[str] | None = None) -> Rendered:
+    """Run the generator's build into site_dir (which it may create); collect its errors."""
+    try:
+        name = generator()
+    except NoGenerator as exc:
+        return Rendered(False, [Problem("requirements.txt", 1, str(exc))])
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", name, "build", "--clean", "--strict", "--site-dir", str(site_dir), *(extra or [])]
+    result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, errors="replace")
+    output = result.stdout + result.stderr
+    problems = problems_from_output(output, root)
+    ok = result.returncode == 0 and (site_dir / "index.html").exists()
+    if not ok and not problems:
+        last = [line for line in output.splitlines() if line.strip()][-1:] or ["no output"]
+        problems = [Problem("mkdocs.yml", 1, f"the {name} build failed: {last[0].strip()}")]
+    return Rendered(ok, problems, output)
+
+
+def guard_site(site: Path, root: Path) -> list[Problem]:
+    """The page guard over every HTML and SVG file of the finished site (404 page, download tables,
+    images from content/): the same rules as for each page during the build."""
+    from .html_guard import Policy, allowed_domains, check_html
+    from .siteconfig import read_config
+    from .sitedata import load_data
+
+    config = read_config(root)
+    data, _ = load_data(root / "data", config.languages, root)
+    exits = config.quick_exit
+    policy = Policy(config.site_url, allowed_domains(data.values), exits)
+    problems = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in (".html", ".svg") or not path.is_file():
+            continue
+        relative = path.relative_to(site).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for finding in check_html(text, config.site_url + relative, policy):
+            source = root / "content" / relative
+            shown = f"content/{relative}" if source.exists() else f"site/{relative}"
+            problems.append(Problem(shown, 1, finding.message))
+    return problems
+
+
+def download_context(site: Path, root: Path):  # type: ignore[no-untyped-def]
+    from .downloads import Context
+    from .siteconfig import read_config
+    from .sitedata import load_data
+
+    config = read_config(root)
+    data, _ = load_data(root / "data", config.languages, root)
+    return Context(site, root, config.site_url, config.languages, config.site_names, data)
+
+
+def after_pages_problems(site: Path, root: Path) -> list[Problem]:
+    """What `make build` checks after the pages, without printing PDFs: the PDFs can be prepared (their
+    texts exist), and the page guard passes over every file of the site."""
+    from .downloads import print_jobs
+
+    problems: list[Problem] = []
+    try:
+        print_jobs(download_context(site, root))
+    except Exception as exc:  # noqa: BLE001
+        problems.append(getattr(exc, "problem", None)
+                        or Problem("scripts/sitekit/downloads.py", 1, f"the PDFs cannot be prepared: {type(exc).__name__}: {exc}"))
+    return problems + guard_site(site, root)
+
+
+def make_readable(site: Path) -> None:
+    """A web server's worker (another user) must read the site: folders 755, files 644."""
+    os.chmod(site, 0o755)
+    for dirpath, dirnames, filenames in os.walk(site):
+        for d in dirnames:
+            os.chmod(os.path.join(dirpath, d), 0o755)
+        for f in filenames:
+            os.chmod(os.path.join(dirpath, f), 0o644)
