@@ -23,7 +23,7 @@ from sitekit.css_bundle import bundle, material_stylesheets
 from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
 from sitekit.html_guard import Policy, allowed_domains, check_html, line_of
-from sitekit.project_files import check_project_files
+from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
 from sitekit.languages import current_language, page_language, site_languages
 from sitekit.markdown_data import MarkdownData, render_markdown
@@ -143,6 +143,8 @@ def on_files(files: Files, config: Any) -> Files:
     State.pages = {}
     for file in files.documentation_pages():
         shown = rel(file.abs_src_path, State.root)
+        if leaves_project(Path(file.abs_src_path), State.root):
+            continue  # named by check_project_files above, never read
         problems += check_file_name(file.src_uri, shown)
         page = _read_page(file.abs_src_path, shown, known_sources)
         problems += page.problems
@@ -342,7 +344,7 @@ def on_post_page(output: str, page: Page, config: Any) -> str:
         source = State.pages.get(page.file.abs_src_path)
         shown = rel(page.file.abs_src_path, State.root)
         raw = source.raw if source else ""
-        _fail([Problem(shown, line_of(f.snippet, raw) if f.snippet else 1, f.message) for f in findings])
+        _fail([Problem(shown, line_of(f.snippet, raw, 1, f.tag), f.message) for f in findings])
     return output
 
 

@@ -12,7 +12,7 @@ LEVEL_RE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 LINK_RE = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the target '([^']+)' is not found")
 ANCHOR_RE = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the doc '([^']+)' does not contain an anchor")
 UNRECOGNIZED_RE = re.compile(r"Doc file '([^']+)' contains an? (?:absolute|unrecognized) link '([^']+)'")
-NOISE = ("Aborted with", "Error: MkDocs encountered an error", "Error: ProperDocs encountered an error")
+NOISE = ("Aborted with", "Error reading page", "Error building page", "Error: MkDocs encountered an error", "Error: ProperDocs encountered an error")
 
 
 def _line(root: Path, docs: str, src: str, needle: str) -> int:

@@ -26,21 +26,28 @@ def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem],
     today = today or dt.date.today()
     config = read_config(root)
     languages = config.languages
-    data, problems = load_data(root / "data", languages, root)
-    known_sources = set(data.values.get("bronnen", {}))
+    from .project_files import check_project_files, leaves_project
+
+    problems = check_project_files(root)
+    data, data_problems = load_data(root / "data", languages, root)
+    problems += [p for p in data_problems if p not in problems]
+    data_ok = not any(p.level == "error" for p in data_problems)
+    known_sources = set(data.values.get("bronnen") or {})
     content = root / "content"
     thresholds = data.values.get("readability", {})
     words = data.values.get("woorden", {})
     helplines = data.values.get("hulplijnen", {})
     rows = []
     for path in sorted(content.rglob("*.md")):
+        if leaves_project(path, root):
+            continue  # named by check_project_files; never read
         shown = rel(path, root)
         src_uri = path.relative_to(content).as_posix()
         problems += check_file_name(src_uri, shown)
         page = read_page(path, shown, known_sources)
         problems += page.problems
         reviewed = page.meta.get("reviewed")
-        if isinstance(reviewed, dt.date):
+        if type(reviewed) is dt.date:  # a date and time is a schema error, reported above
             age = (today - reviewed).days
             if age > REVIEW_MAX_DAYS:
                 problems.append(Problem(shown, 1, f"reviewed {age} days ago ({reviewed}): check the facts and update 'reviewed'", WARNING))
@@ -48,11 +55,12 @@ def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem],
             continue
         lang = page_lang(path, languages)
         problems += check_markdown(page.body, shown, page.body_line)
-        problems += banned_words(page.body, lang, words, shown, page.body_line)
-        problems += typed_contacts(page.body, helplines, shown, page.body_line)
-        problems += external_links(page.body, data.values.get("domeinen", {}).get("allowed", []), shown, page.body_line)
+        if data_ok:  # the rules below read data/: only once the data files are valid
+            problems += banned_words(page.body, lang, words, shown, page.body_line)
+            problems += typed_contacts(page.body, helplines, shown, page.body_line)
+            problems += external_links(page.body, data.values.get("domeinen", {}).get("allowed", []), shown, page.body_line)
         audience = page.meta.get("audience")
-        if audience in thresholds:
+        if isinstance(audience, str) and audience in thresholds and data_ok:
             t = thresholds[audience]
             r = measure(page.body, lang, t["long_word_letters"])
             rows.append((shown, audience, lang, r))
@@ -74,7 +82,7 @@ def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem],
     for st in status(content, languages):
         if st.state in (MISSING, OUTDATED):
             problems.append(Problem(f"content/{st.page}", 1, f"{st.lang}: translation {st.state} (see make translations)", INFO))
-    for ident, entry in data.values.get("hulplijnen", {}).items():
+    for ident, entry in (data.values.get("hulplijnen", {}) if data_ok else {}).items():
         if isinstance(entry, dict) and entry.get("verified") is False:
             line = data.located["hulplijnen"].line_of([ident])
             problems.append(Problem(data.paths["hulplijnen"], line,

@@ -34,6 +34,7 @@ class Finding:
 
     message: str
     snippet: str = ""
+    tag: str = ""      # the start tag as written in the HTML, to find the line in the source
 
 
 @dataclass
@@ -107,7 +108,7 @@ class _Guard(HTMLParser):
         self._script_text: list[str] = []
 
     def _add(self, message: str, snippet: str = "") -> None:
-        self.findings.append(Finding(message, snippet))
+        self.findings.append(Finding(message, snippet, self.get_starttag_text() or ""))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._check_tag(tag, attrs)
@@ -185,9 +186,9 @@ def check_html(html: str, page_url: str, policy: Policy, allowed_scripts: set[st
     return guard.findings
 
 
-def line_of(snippet: str, source: str, default: int = 1) -> int:
-    """The 1-based line of `snippet` (or its first word) in the page source, for an editor's message."""
-    for needle in (snippet, snippet.split("=")[0], snippet[:20]):
+def line_of(snippet: str, source: str, default: int = 1, tag: str = "") -> int:
+    """The 1-based line of `snippet` (or the tag it came from, or its first word) in the page source."""
+    for needle in (tag, snippet, snippet.split("=")[0], snippet[:20]):
         needle = needle.strip()
         if needle:
             i = source.find(needle)

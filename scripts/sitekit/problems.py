@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +24,8 @@ class Problem:
 
 def rel(path: str | Path, root: str | Path | None = None) -> str:
     """A path relative to the project root (or cwd) for messages editors can click."""
-    p = Path(path).resolve()
-    base = Path(root).resolve() if root else Path.cwd()
+    p = Path(os.path.abspath(path))  # not resolve(): a link must be named, not the file it points to
+    base = Path(os.path.abspath(root)) if root else Path.cwd()
     try:
         return p.relative_to(base).as_posix()
     except ValueError:

@@ -11,6 +11,13 @@ from .problems import Problem, rel
 FORBIDDEN_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".js", ".mjs"}
 
 
+def leaves_project(path: Path, root: Path) -> bool:
+    """True for a path that is, or passes through, a link to somewhere outside the project."""
+    real_root = Path(os.path.realpath(root))
+    target = Path(os.path.realpath(path))
+    return target != real_root and real_root not in target.parents
+
+
 def check_project_files(root: Path, folders: tuple[str, ...] = ("content", "data")) -> list[Problem]:
     problems = []
     real_root = Path(os.path.realpath(root))

@@ -57,6 +57,9 @@ def missing_languages(located: Located, languages: list[str], path: str) -> list
     return problems
 
 
+# Schemas that are not a data file of their own: pages, and the files of a folder (checklists/).
+NOT_A_FILE = {"page", "checklist"}
+
 # Folders of data/ whose files share one schema: data/checklists/jongeren.yml -> checklist.schema.json
 FOLDER_SCHEMAS = {"checklists": "checklist"}
 
@@ -75,8 +78,19 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
 
     data = SiteData()
     problems: list[Problem] = []
+    present = {p.stem for p in data_dir.glob("*.yml")}
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        name = schema.name.removesuffix(".schema.json")
+        if name not in present and name not in NOT_A_FILE:
+            problems.append(Problem(rel(data_dir / f"{name}.yml", root), 1,
+                                    f"this data file is missing: the site needs it (its schema is scripts/schemas/{schema.name})"))
+    from .project_files import leaves_project
+
     for path, name, folder in _data_files(data_dir):
         shown = rel(path, root)
+        if leaves_project(path, root or data_dir.parent):
+            problems.append(Problem(shown, 1, "this is a link to a file outside the project; copy the file into the project instead"))
+            continue
         if not (SCHEMA_DIR / f"{name}.schema.json").exists():
             problems.append(Problem(shown, 1, f"no schema for this data file (expected scripts/schemas/{name}.schema.json)"))
             continue

@@ -1,0 +1,230 @@
+"""Content is input: hostile and careless edits to pages and data, on the small fixture site.
+
+For every case, either the build fails with `file:line: error:` and no traceback (and `make check` fails
+with the same errors), or the site builds and the payload is inert: no file from outside the project in
+site/, no executable script that the theme did not bring, no foreign address.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+
+ERROR_LINE = re.compile(r"^\s*(\S+:\d+): error: (.*)$", re.M)
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(project / "scripts" / "check.py")], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def errors(output: str) -> set[str]:
+    return {f"{m.group(1)}: {m.group(2).strip()}" for m in ERROR_LINE.finditer(output)}
+
+
+def page(project: Path, rel: str = "over/index.md") -> Path:
+    return project / "content" / rel
+
+
+def body(project: Path, text: str, rel: str = "over/index.md") -> None:
+    p = page(project, rel)
+    p.write_text(p.read_text(encoding="utf-8").replace("Tekst.", text), encoding="utf-8")
+
+
+def front(project: Path, old: str, new: str, rel: str = "over/index.md") -> None:
+    p = page(project, rel)
+    text = p.read_text(encoding="utf-8")
+    assert old in text
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def data(project: Path, name: str, old: str, new: str) -> None:
+    p = project / "data" / name
+    text = p.read_text(encoding="utf-8")
+    assert old in text, old
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(project: Path, name: str, text: str) -> None:
+    p = project / "data" / name
+    p.write_text(p.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+
+# (id, edit, the file:line the error must name, words of the message)
+FAILING: list[tuple[str, Callable[[Path], None], str, str]] = [
+    # code at build time
+    ("jinja-lipsum-popen", lambda p: body(p, "{{ lipsum.__globals__.os.popen('id').read() }}"),
+     "content/over/index.md:10", "functions"),
+    ("jinja-cycler-open", lambda p: body(p, "{{ cycler.__init__.__globals__.__builtins__.open('/etc/passwd').read() }}"),
+     "content/over/index.md:10", "functions"),
+    ("jinja-function-globals", lambda p: body(p, "{{ tel.__globals__ }}"), "content/over/index.md:10", "not allowed in a page"),
+    ("jinja-mro-walk", lambda p: body(p, "x\n\n{{ tel('childfocus').__class__.__mro__[1].__subclasses__() }}"),
+     "content/over/index.md:12", "not allowed in a page"),
+    ("jinja-huge-string", lambda p: body(p, "{{ 'a' * 100000000 }}"), "content/over/index.md:10", "too long"),
+    ("jinja-range", lambda p: body(p, "{% for i in range(9) %}x{% endfor %}"), "content/over/index.md:10", "'range' is undefined"),
+    ("jinja-unknown-filter", lambda p: body(p, "{{ 'x' | attr('__class__') }}"), "content/over/index.md:10", "template syntax"),
+    # files from the build machine
+    ("file-link-attachment", lambda p: body(p, "[x](file:///proc/self/environ){rel=attachment}"),
+     "content/over/index.md:10", "file: addresses are not allowed"),
+    ("symlink-page", lambda p: os.symlink("/etc/hostname", page(p, "hulp/gelekt.md")),
+     "content/hulp/gelekt.md:1", "outside the project"),
+    ("symlink-asset", lambda p: os.symlink("/etc/passwd", p / "content" / "assets" / "passwd.txt"),
+     "content/assets/passwd.txt:1", "outside the project"),
+    ("symlink-data", lambda p: os.symlink("/etc/passwd", p / "data" / "checklists" / "x.yml"),
+     "data/checklists/x.yml:1", "outside the project"),
+    ("html-file-in-content", lambda p: (p / "content" / "hulp" / "x.html").write_bytes("<p>Caf\xe9</p>".encode("latin-1")),
+     "content/hulp/x.html:1", ".html files are not allowed"),
+    # scripts on a page
+    ("title-closes-title", lambda p: front(p, "title: Over", "title: \"&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""),
+     "content/over/index.md:2", "plain text"),
+    ("title-script", lambda p: front(p, "title: Over", "title: \"<script>alert(1)</script>\""),
+     "content/over/index.md:2", "plain text"),
+    ("description-handler", lambda p: front(p, "description: A small", "description: <img src=x onerror=alert(1)> A small"),
+     "content/over/index.md:3", "plain text"),
+    ("helpline-email-breaks-out", lambda p: data(p, "hulplijnen.yml", "email: 116000@childfocus.org",
+                                                 "email: '\"><script>alert(1)</script>@x.be'"),
+     "data/hulplijnen.yml:17", "email must look like"),
+    ("source-url-javascript", lambda p: data(p, "bronnen.yml", "url: https://www.jeugdhulp.be/themas/tienerpooiers",
+                                             "url: javascript:alert(1)"),
+     "data/bronnen.yml:13", "url must start with https://"),
+    ("source-url-quote", lambda p: data(p, "bronnen.yml", "url: https://www.jeugdhulp.be/themas/tienerpooiers",
+                                        "url: 'https://x.be/\"onmouseover=\"alert(1)'"),
+     "data/bronnen.yml:13", "url must start with https://"),
+    ("unclosed-fence-script", lambda p: body(p, "```\n<script>alert(1)</script>"), "content/over/index.md:11", "<script>"),
+    ("closed-fence-script-shown", lambda p: body(p, "```\n```\n<script>alert(1)</script>"), "content/over/index.md:12", "<script>"),
+    ("img-onerror-unquoted", lambda p: body(p, "<img src=x onerror=alert(1) alt=\"x\">"), "content/over/index.md:10", "onerror"),
+    ("svg-slash-onload", lambda p: body(p, "<svg/onload=alert(1)>"), "content/over/index.md:10", "onload"),
+    ("meta-refresh", lambda p: body(p, '<meta http-equiv=refresh content="0;url=https://evil.example/">'),
+     "content/over/index.md:10", "meta http-equiv"),
+    ("base-tag", lambda p: body(p, '<base href="https://evil.example/">'), "content/over/index.md:10", "evil.example"),
+    ("object-data", lambda p: body(p, '<div markdown>\n<object data="https://evil.example/x.swf"></object>\n</div>'),
+     "content/over/index.md", "not allowed"),
+    # a wrong help number, silently
+    ("duplicate-helpline", lambda p: append(p, "hulplijnen.yml", "\nchildfocus:\n  name: {nl: X}\n  phone: \"0900\"\n"),
+     "data/hulplijnen.yml", "appears twice"),
+    ("duplicate-front-matter-key", lambda p: front(p, "title: Over", "title: Over\ntitle: Anders"),
+     "content/over/index.md:3", "appears twice"),
+    # the machine down
+    ("alias-bomb-data", lambda p: append(p, "woorden.yml", "\n" + BOMB.replace("a: &a", "xx: &a")),
+     "data/woorden.yml", "anchors and aliases"),
+    ("alias-bomb-front-matter", lambda p: front(p, "title: Over", "title: Over\n" + BOMB.replace("a: &a", "bomb: &a").rstrip()),
+     "content/over/index.md", "anchors and aliases"),
+    ("deep-brackets-front-matter", lambda p: front(p, "title: Over", "title: Over\nx: " + "[" * 5000 + "]" * 5000),
+     "content/over/index.md", "nested"),
+    ("deep-brackets-template", lambda p: body(p, "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}"),
+     "content/over/index.md:10", "nested too deeply"),
+    ("python-tag-data", lambda p: append(p, "woorden.yml", "\nxx: !!python/object/apply:os.system ['id']\n"),
+     "data/woorden.yml", "is not allowed"),
+    ("huge-data-file", lambda p: append(p, "woorden.yml", "\n# " + "x" * 600_000 + "\n"), "data/woorden.yml:1", "larger than"),
+    # round the link rules
+    ("userinfo-backslash", lambda p: body(p, "[x](https://evil.example\\@childfocus.be/)"), "content/over/index.md:10", "evil.example"),
+    ("userinfo-at", lambda p: body(p, "[x](https://childfocus.be@evil.example/)"), "content/over/index.md:10", "evil.example"),
+    ("http-uppercase", lambda p: body(p, "[x](HTTP://childfocus.be/)"), "content/over/index.md:10", "http"),
+    ("autolink", lambda p: body(p, "<https://evil.example/>"), "content/over/index.md:10", "evil.example"),
+    ("reference-link", lambda p: body(p, "[x][1]\n\n[1]: https://evil.example/"), "content/over/index.md", "evil.example"),
+    ("data-link", lambda p: body(p, "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"),
+     "content/over/index.md:10", "data: addresses are not allowed"),
+    ("javascript-entity", lambda p: body(p, '<a href="jav&#x09;ascript:alert(1)">x</a>'), "content/over/index.md:10", "javascript"),
+    ("protocol-relative", lambda p: body(p, '<a href="//evil.example/x">x</a>'), "content/over/index.md:10", "evil.example"),
+    ("foreign-image", lambda p: body(p, '<img alt="logo" src="https://childfocus.be/logo.png">'), "content/over/index.md:10", "another website"),
+    # messages an editor can act on, never a traceback
+    ("reviewed-datetime", lambda p: front(p, "reviewed: 2026-11-22", "reviewed: 2026-11-22 10:00:00"),
+     "content/over/index.md:5", "reviewed"),
+    ("audience-list", lambda p: front(p, "audience: iedereen", "audience: [iedereen, ouders]"), "content/over/index.md:4", "audience"),
+    ("woorden-without-instead", lambda p: append(p, "woorden.yml", "\nde:\n  - phrase: schuld\n"), "data/woorden.yml", "'instead' is missing"),
+    ("helpline-is-a-string", lambda p: append(p, "hulplijnen.yml", "\nkinderlijn: bel ons\n"), "data/hulplijnen.yml", "kinderlijn"),
+    ("readability-key-missing", lambda p: data(p, "readability.yml", "  max_sentence_words: 12", "  max_sentence_wordz: 12"),
+     "data/readability.yml", "max_sentence_words"),
+    ("unknown-template", lambda p: front(p, "title: Over", "title: Over\ntemplate: bestaat-niet.html"),
+     "content/over/index.md:3", "bestaat-niet.html"),
+    ("ui-key-only-the-pdfs-use", lambda p: data(p, "ui.yml", "poster.headline:", "poster.headlinez:"),
+     "data/ui.yml", "poster.headline"),
+    ("missing-data-file", lambda p: (p / "data" / "domeinen.yml").unlink(), "data/domeinen.yml", "missing"),
+    ("source-without-date", lambda p: data(p, "bronnen.yml", "  published: 2017-11-17\n", ""),
+     "data/bronnen.yml", "'published' is missing"),
+    ("verified-without-check", lambda p: data(p, "hulplijnen.yml",
+                                              '  checked: {url: "https://www.aalter.be/noodoproepen", date: 2026-11-29}\n', ""),
+     "data/hulplijnen.yml", "'checked' is missing"),
+]
+
+
+@pytest.mark.parametrize(("edit", "where", "words"), [c[1:] for c in FAILING], ids=[c[0] for c in FAILING])
+def test_hostile_edit_fails_in_check_and_build_alike(fixture_project: Path, edit, where: str, words: str) -> None:
+    edit(fixture_project)
+    built = run_build(fixture_project)
+    checked = run_check(fixture_project)
+    for result in (built, checked):
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, output
+        assert "Traceback" not in output, output
+        found = [e for e in errors(output) if e.startswith(where)]
+        assert found, f"no error at {where}:\n{output}"
+        assert any(words.lower() in e.lower() for e in errors(output)), output
+    assert errors(built.stdout + built.stderr) == errors(checked.stdout + checked.stderr)
+    assert not (fixture_project / "site").exists()
+    assert not list(fixture_project.glob(".site-new-*"))
+
+
+INERT: list[tuple[str, Callable[[Path], None], str]] = [
+    ("ui-string-with-script", lambda p: data(p, "ui.yml", 'footer.about: {nl: "Over deze site"',
+                                             'footer.about: {nl: "<script>alert(1)</script>"'), "&lt;script&gt;alert(1)"),
+    ("helpline-about-with-markup", lambda p: data(p, "hulplijnen.yml", 'nl: "Voor vragen en verhalen',
+                                                  'nl: "<b onclick=x>Voor</b> vragen en verhalen'), None),
+    ("code-block-shows-script", lambda p: body(p, "```html\n<script>alert(1)</script>\n```"), "alert"),
+    ("inline-code-shows-handler", lambda p: body(p, "`<img onerror=alert(1)>`"), "&lt;img onerror=alert(1)&gt;"),
+]
+
+
+@pytest.mark.parametrize(("edit", "shown"), [c[1:] for c in INERT], ids=[c[0] for c in INERT])
+def test_payload_is_inert_or_refused(fixture_project: Path, edit, shown: str | None) -> None:
+    edit(fixture_project)
+    result = run_build(fixture_project)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    if shown is None:  # refused by the data schema: < > have no place in a help line's text
+        assert result.returncode != 0 and "data/hulplijnen.yml:" in output, output
+        return
+    assert result.returncode == 0, output
+    pages = "".join(p.read_text(encoding="utf-8") for p in (fixture_project / "site").rglob("*.html"))
+    assert shown in pages
+    assert "<script>alert(1)" not in pages and "onerror=alert" not in pages.replace("&lt;img onerror=alert(1)&gt;", "")
+
+
+def test_built_site_is_readable_by_a_web_server(fixture_project: Path) -> None:
+    assert run_build(fixture_project).returncode == 0
+    site = fixture_project / "site"
+    assert oct(site.stat().st_mode & 0o777) == "0o755"
+    modes = {oct(p.stat().st_mode & 0o777) for p in site.rglob("*")}
+    assert modes <= {"0o755", "0o644"}, modes
+
+
+def test_interrupted_build_keeps_the_site_and_leaves_nothing(fixture_project: Path) -> None:
+    import signal
+    import time
+
+    assert run_build(fixture_project).returncode == 0
+    good = (fixture_project / "site" / "index.html").read_text(encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "build.py")], cwd=fixture_project,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    deadline = time.monotonic() + 60
+    while not list(fixture_project.glob(".site-new-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group, as in a terminal
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0
+    assert "Traceback" not in out + err, out + err
+    assert "previous site/ was kept" in err
+    assert not list(fixture_project.glob(".site-new-*"))
+    assert (fixture_project / "site" / "index.html").read_text(encoding="utf-8") == good
