@@ -86,9 +86,11 @@ class MarkdownData:
             if not e["verified"]:
                 lines += [f"- {self.ui('helplines.unverified')}"]
             else:
+                extra = ", ".join(x for x in (self.md(e.get("cost")), self.md(e.get("hours"))) if x)
                 if e.get("phone"):
-                    extra = ", ".join(x for x in (self.md(e.get("cost")), self.md(e.get("hours"))) if x)
                     lines.append(f"- **{self.ui('helplines.call')}:** {self.tel(ident)}" + (f" ({extra})" if extra else ""))
+                elif extra:
+                    lines.append(f"- **{self.ui('helplines.when')}:** {extra}")
                 if e.get("email"):
                     lines.append(f"- **{self.ui('helplines.mail')}:** {self.mail(ident)}")
                 if e.get("url"):
@@ -98,6 +100,19 @@ class MarkdownData:
                     lines.append(f"- {self.ui('helplines.anonymous')}")
             blocks.append("\n".join(lines))
         return "\n\n".join(blocks) + "\n"
+
+    def publisher(self) -> str:
+        """Who publishes the site (data/uitgever.yml), and how to reach them when that is known."""
+        info = self.data.values.get("uitgever")
+        if not info:
+            raise DataError("publisher(): data/uitgever.yml is missing")
+        text = self.md(info["about"])
+        contact = info.get("contact") or {}
+        if contact.get("email"):
+            text += f" {self.ui('publisher.contact')} [{contact['email']}](mailto:{contact['email']})."
+        elif contact.get("url"):
+            text += f" {self.ui('publisher.contact')} [{contact['url']}]({contact['url']})."
+        return text
 
     def checklist(self, ident: str) -> str:
         from .checklist_html import render_checklist
@@ -114,7 +129,7 @@ class MarkdownData:
 
     def functions(self) -> dict[str, Callable[..., str]]:
         base = {"tel": self.tel, "mail": self.mail, "org": self.org, "helplines": self.helplines,
-                "checklist": self.checklist, "downloads": self.downloads}
+                "checklist": self.checklist, "downloads": self.downloads, "publisher": self.publisher}
         return {**base, **self.extra}
 
 
