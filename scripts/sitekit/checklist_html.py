@@ -14,9 +14,10 @@ from .markdown_data import DataError, MarkdownData
 
 def _contacts_html(md: MarkdownData) -> str:
     cf, sos = md.entry("childfocus"), md.entry("noodnummer")
-    tel = f'<a href="tel:{cf["phone"]}">{escape(cf["phone_display"])}</a>'
-    mail = f'<a href="mailto:{cf["email"]}">{escape(cf["email"])}</a>'
-    sos_link = f'<a href="tel:{sos["phone"]}">{escape(sos["phone_display"])}</a>'
+    nbsp = lambda number: escape(number).replace(" ", "&nbsp;")  # noqa: E731 - "116 000" never breaks
+    tel = f'<a href="tel:{escape(cf["phone"])}">{nbsp(cf["phone_display"])}</a>'
+    mail = f'<a href="mailto:{escape(cf["email"])}">{escape(cf["email"])}</a>'
+    sos_link = f'<a href="tel:{escape(sos["phone"])}">{nbsp(sos["phone_display"])}</a>'
     return md.ui("checklist.contacts").format(tel=tel, mail=mail, sos=sos_link)
 
 
@@ -30,6 +31,7 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
     watch, act = c["levels"]["watch"], c["levels"]["act"]
     uid = f"checklist-{ident}"
     out = [f'<div class="checklist" id="{uid}" data-checklist data-watch="{watch}" data-act="{act}">',
+           f'<p class="checklist__intro">{e(c["intro"])}</p>',
            f'<p class="checklist__private">{escape(md.ui("checklist.private"))}</p>',
            f'<p class="checklist__disclaimer">{e(c["disclaimer"])}</p>',
            f'<form class="checklist__form" aria-label="{e(c["title"])}" autocomplete="off">']
@@ -46,13 +48,18 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
             out.append(f'<li><input type="checkbox" id="{sid}" name="{s["id"]}" data-weight="{s["weight"]}"{red} autocomplete="off">'
                        f'<label for="{sid}">{e(s["text"])}{flag}</label></li>')
         out.append("</ul></fieldset>")
-    out.append(f'<p class="checklist__actions" data-js-only hidden><button type="reset" class="md-button">{escape(md.ui("checklist.reset"))}</button> '
-               f'<button type="button" class="md-button" data-print>{escape(md.ui("checklist.print"))}</button></p>')
+    # Young people get no print button: a printed list is a paper trail someone could find.
+    print_button = ("" if c["audience"] == "jongeren" else
+                    f' <button type="button" class="md-button" data-print>{escape(md.ui("checklist.print"))}</button>')
+    out.append(f'<p class="checklist__actions" data-js-only hidden><button type="reset" class="md-button">'
+               f'{escape(md.ui("checklist.reset"))}</button>{print_button}</p>')
     out.append("</form>")
     out.append(f'<div class="checklist__live" data-checklist-live role="status" aria-live="polite" aria-atomic="true" '
                f'data-template="{escape(md.ui("checklist.live"))}"></div>')
     out.append(f'<h2 class="checklist__result-heading">{escape(md.ui("checklist.result_heading"))}</h2>')
     out.append(f'<p class="checklist__how">{escape(md.ui("checklist.how_it_works"))}</p>')
+    out.append(f'<section class="checklist__outcome checklist__outcome--start" data-outcome="start">'
+               f'<p>{e(c["outcomes"]["start"]["text"])}</p></section>')
     ranges = {"none": md.ui("checklist.range_none"), "watch": md.ui("checklist.range_watch"), "act": md.ui("checklist.range_act")}
     for level in ("none", "watch", "act"):
         o = c["outcomes"][level]

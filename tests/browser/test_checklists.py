@@ -18,6 +18,8 @@ def checklist(ident: str) -> dict:
 
 
 def expected_level(data: dict, ticked: list[dict]) -> str:
+    if not ticked:
+        return "start"
     score = sum(s["weight"] for s in ticked)
     if any(s.get("red_flag") for s in ticked) or score >= data["levels"]["act"]:
         return "act"
@@ -37,7 +39,7 @@ def test_ticking_by_mouse_follows_the_data(browser, site_url: str, ident: str, l
     requests: list[str] = []
     page.goto(site_url + lang_prefix(lang) + PAGES[ident])
     page.on("request", lambda r: requests.append(r.url))
-    assert visible_outcome(page) == "none"
+    assert visible_outcome(page) == "start"  # a neutral text before anything is ticked
     ticked: list[dict] = []
     for signal in [s for s in data["signals"] if not s.get("red_flag")]:
         page.locator(f'#checklist-{ident}-{signal["id"]}').click()
@@ -123,3 +125,29 @@ def test_touch_targets_are_large(browser, site_url: str) -> None:
         box = label.bounding_box()
         assert box["height"] >= 44
     context.close()
+
+
+def test_youth_list_offers_no_print_but_parents_list_does(browser, site_url: str) -> None:
+    """A printed self-check is a paper trail someone could find; parents and professionals may print."""
+    page = browser.new_page()
+    for ident, printable in (("jongeren", False), ("ouders", True), ("professionals", True)):
+        page.goto(site_url + PAGES[ident])
+        assert (page.locator("[data-print]").count() == 1) is printable, ident
+    page.close()
+
+
+def test_intro_shown_and_privacy_said_once(browser, site_url: str) -> None:
+    page = browser.new_page()
+    for ident, path in PAGES.items():
+        page.goto(site_url + path)
+        intro = checklist(ident)["intro"]["nl"]
+        assert page.locator(".checklist__intro").inner_text() == intro
+        text = page.locator("article").inner_text()
+        assert text.count("bewaard") <= 1, ident
+    page.close()
+
+
+def test_help_number_never_breaks_in_the_outcome(site_dir: Path) -> None:
+    html = (site_dir / "jongeren" / "is-dit-nog-liefde" / "index.html").read_text(encoding="utf-8")
+    box = html[html.index('class="checklist__contacts"'):]
+    assert "116&nbsp;000" in box[:600] or "116\u00a0000" in box[:600]

@@ -15,7 +15,7 @@
     }
     var act = parseInt(root.getAttribute("data-act"), 10);
     var watch = parseInt(root.getAttribute("data-watch"), 10);
-    var name = red || score >= act ? "act" : score >= watch ? "watch" : "none";
+    var name = count === 0 ? "start" : red || score >= act ? "act" : score >= watch ? "watch" : "none";
     return { name: name, count: count, score: score };
   }
 
@@ -28,12 +28,14 @@
       var current = outcomes[i].getAttribute("data-outcome") === result.name;
       outcomes[i].classList.toggle("checklist__outcome--current", current);
       outcomes[i].hidden = !current;
-      if (current) title = outcomes[i].querySelector(".checklist__outcome-title").textContent;
+      var heading = outcomes[i].querySelector(".checklist__outcome-title");
+      if (current && heading) title = heading.textContent;
     }
     var live = root.querySelector("[data-checklist-live]");
     if (live && announce) {
-      live.textContent = live.getAttribute("data-template")
-        .replace("{title}", title).replace("{count}", String(result.count));
+      var start = root.querySelector("[data-outcome=start]");
+      live.textContent = result.name === "start" && start ? start.textContent :
+        live.getAttribute("data-template").replace("{title}", title).replace("{count}", String(result.count));
     }
   }
 
