@@ -22,6 +22,9 @@ from mkdocs.structure.pages import Page
 from sitekit.css_bundle import bundle, material_stylesheets
 from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
+from sitekit.generator import loggers
+from sitekit import preview
+from sitekit.preview import frame_changed
 from sitekit.html_guard import Policy, allowed_domains, check_html, line_of
 from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
@@ -91,13 +94,15 @@ class _TemplateCache(BytecodeCache):
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    State.serving = command == "serve"
-    if dirty:
-        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+    preview.start(command == "serve", dirty)
+    if dirty:  # the notice comes from whichever generator runs: mkdocs.* or properdocs.* loggers
+        for name in loggers("commands.build"):
+            logging.getLogger(name).addFilter(_DirtyNotice())
 
 
 def on_config(config: Any) -> Any:
     State.root = Path(config.config_file_path).resolve().parent
+    State.serving = preview.serving()
     data_dir = State.root / "data"
     key = (tuple(site_languages(config)),
            tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file())))
@@ -150,6 +155,8 @@ def on_files(files: Files, config: Any) -> Files:
         problems += page.problems
         problems += missing_template(page, config)
         State.pages[file.abs_src_path] = page
+    if State.serving:
+        _rebuild_all_when_the_frame_changed(config)
     languages = site_languages(config)
     for file in files.documentation_pages():
         parts = file.src_uri.rsplit(".", 2)
@@ -161,6 +168,15 @@ def on_files(files: Files, config: Any) -> Files:
                                             lambda uri: files.get_file_from_path(uri) is not None, languages)
     _fail(problems)
     return files
+
+
+def _rebuild_all_when_the_frame_changed(config: Any) -> None:
+    """`make serve` re-renders only changed pages (--dirty): a page counts as changed when its Markdown is
+    newer than its HTML. An edit in data/, overrides/ or scripts/ can change any page, so then the
+    preview's HTML goes (it is a temporary folder) and every page is rendered again: never stale."""
+    if frame_changed(State.root):
+        for page in Path(config.site_dir).rglob("*.html"):
+            page.unlink(missing_ok=True)
 
 
 def missing_template(page: PageSource, config: Any) -> list[Problem]:

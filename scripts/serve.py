@@ -16,8 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sitekit.generator import NoGenerator, generator
+
+    try:
+        name = generator()  # mkdocs or properdocs, whichever is installed (SITE_GENERATOR chooses)
+    except NoGenerator as exc:
+        print(f"make serve: {exc}", file=sys.stderr)
+        return 1
     port = argv[argv.index("--port") + 1] if "--port" in argv else "8000"
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--dirty",
+    cmd = [sys.executable, "-m", name, "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--dirty",
            "--watch", str(ROOT / "data"), "--watch", str(ROOT / "overrides"), "--watch", str(ROOT / "scripts")]
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     language = os.environ.get("SITE_LANGUAGE", "nl")
