@@ -89,8 +89,9 @@ class MarkdownData:
                 extra = ", ".join(x for x in (self.md(e.get("cost")), self.md(e.get("hours"))) if x)
                 if e.get("phone"):
                     lines.append(f"- **{self.ui('helplines.call')}:** {self.tel(ident)}" + (f" ({extra})" if extra else ""))
-                elif extra:
-                    lines.append(f"- **{self.ui('helplines.when')}:** {extra}")
+                elif e.get("hours"):
+                    cost = f" ({self.md(e['cost'])})" if e.get("cost") else ""
+                    lines.append(f"- **{self.ui('helplines.when')}:** {self.md(e['hours'])}{cost}")
                 if e.get("email"):
                     lines.append(f"- **{self.ui('helplines.mail')}:** {self.mail(ident)}")
                 if e.get("url"):
