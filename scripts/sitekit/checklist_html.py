@@ -13,7 +13,8 @@ from .markdown_data import DataError, MarkdownData
 
 
 def _contacts_html(md: MarkdownData) -> str:
-    cf, sos = md.entry("childfocus"), md.entry("noodnummer")
+    site = md.data.values["site"]
+    cf, sos = md.entry(site["helpline"]), md.entry(site["emergency"])
     nbsp = lambda number: escape(number).replace(" ", "&nbsp;")  # noqa: E731 - "116 000" never breaks
     tel = f'<a href="tel:{escape(cf["phone"])}">{nbsp(cf["phone_display"])}</a>'
     mail = f'<a href="mailto:{escape(cf["email"])}">{escape(cf["email"])}</a>'
@@ -49,7 +50,7 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
                        f'<label for="{sid}">{e(s["text"])}{flag}</label></li>')
         out.append("</ul></fieldset>")
     # Young people get no print button: a printed list is a paper trail someone could find.
-    print_button = ("" if c["audience"] == "jongeren" else
+    print_button = ("" if c["audience"] in md.data.values["site"].get("no_print", []) else
                     f' <button type="button" class="md-button" data-print>{escape(md.ui("checklist.print"))}</button>')
     out.append(f'<p class="checklist__actions" data-js-only hidden><button type="reset" class="md-button">'
                f'{escape(md.ui("checklist.reset"))}</button>{print_button}</p>')

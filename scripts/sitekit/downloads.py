@@ -1,8 +1,9 @@
-"""PDF downloads, made after the HTML build from the rendered pages (WeasyPrint):
+"""PDF downloads, made after the HTML build from the rendered pages (WeasyPrint). What is printed is
+set in data/site.yml (`downloads`):
 
-- every lesson package page (front matter `lesson:`) -> downloads/<package>.<lang>.pdf with a cover;
-- the professionals' signal list -> downloads/signalenlijst-professionals.<lang>.pdf;
-- the campaign poster (A3) and postcard (A6) with a QR code to the youth section, per language;
+- every lesson package page (front matter `lesson:`) in the `lessons` folder -> downloads/<package>.<lang>.pdf;
+- a checklist page (`checklist`) -> downloads/<file>.<lang>.pdf;
+- the campaign poster (A3) and postcard (A6) with a QR code (`campaign`), per language;
 - the downloads table injected where a page calls {{ downloads() }}.
 """
 
@@ -77,6 +78,17 @@ class Context:
     def prefix(self, lang: str) -> str:
         return "" if lang == self.languages[0] else f"{lang}/"
 
+    @property
+    def site_facts(self) -> dict[str, Any]:
+        return self.data.values.get("site") or {}
+
+    @property
+    def downloads(self) -> dict[str, Any]:
+        return self.site_facts.get("downloads") or {}
+
+    def helpline(self) -> dict[str, Any]:
+        return self.data.values["hulplijnen"][self.site_facts["helpline"]]
+
     def ui(self, key: str, lang: str) -> str:
         strings = self.data.values.get("ui", {})
         if key not in strings or not isinstance(strings[key], dict) or lang not in strings[key]:
@@ -126,15 +138,19 @@ def print_all(site: Path, jobs: list[PrintJob], workers: int | None = None) -> l
 
 
 def _help_line(ctx: Context, lang: str) -> str:
-    cf = ctx.data.values["hulplijnen"]["childfocus"]
-    return f'{ctx.ui("helpbar.title", lang)}: Child Focus {cf["phone_display"]} · {cf["email"]} ({ctx.ui("helpbar.promise", lang)})'
+    cf = ctx.helpline()
+    name = cf["name"].get(lang) or cf["name"].get(ctx.languages[0], "")
+    contact = " · ".join(x for x in (cf.get("phone_display"), cf.get("email")) if x)
+    return f'{ctx.ui("helpbar.title", lang)}: {name} {contact} ({ctx.ui("helpbar.promise", lang)})'
 
 
 def lesson_pdfs(ctx: Context) -> list[PrintJob]:
     env, css = _env(ctx.root), (ctx.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
     found = []
+    if "lessons" not in ctx.downloads:
+        return found
     for lang in ctx.languages:
-        base_dir = ctx.site / ctx.prefix(lang) / "professionals" / "lesmateriaal"
+        base_dir = ctx.site / ctx.prefix(lang) / ctx.downloads["lessons"]
         for page in sorted(base_dir.glob("*/index.html")):
             text = page.read_text(encoding="utf-8")
             m = LESSON_META_RE.search(text)
@@ -183,8 +199,11 @@ def element(html: str, start_tag: str) -> str | None:
 def checklist_pdfs(ctx: Context) -> list[PrintJob]:
     env, css = _env(ctx.root), (ctx.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
     found = []
+    spec = ctx.downloads.get("checklist")
+    if not spec:
+        return found
     for lang in ctx.languages:
-        page = ctx.site / ctx.prefix(lang) / "professionals" / "signalen" / "index.html"
+        page = ctx.site / ctx.prefix(lang) / spec["page"] / "index.html"
         if not page.exists():
             continue
         text = page.read_text(encoding="utf-8")
@@ -197,7 +216,7 @@ def checklist_pdfs(ctx: Context) -> list[PrintJob]:
             lang=lang, title=title, description=title, css=_markup(css), cover=False, site_name=ctx.site_names[lang],
             site_address=ctx.address, facts=[], page_url=page_url, help_line="",
             body=_markup(_article(f'<article class="md-content__inner md-typeset">{checklist}</article>', page_url)))
-        out = ctx.site / "downloads" / f"signalenlijst-professionals.{lang}.pdf"
+        out = ctx.site / "downloads" / f"{spec['file']}.{lang}.pdf"
         found.append(PrintJob(html, page, out, "checklists", title, lang, ctx.site))
     return found
 
@@ -209,7 +228,7 @@ FORMATS = {
 
 
 def youth_url(ctx: Context, lang: str) -> str:
-    return ctx.site_url + ctx.prefix(lang) + "jongeren/"
+    return ctx.site_url + ctx.prefix(lang) + ctx.downloads["campaign"]["qr"]
 
 
 def qr_svg(url: str) -> str:
@@ -219,9 +238,12 @@ def qr_svg(url: str) -> str:
 
 
 def campaign_pdfs(ctx: Context) -> list[PrintJob]:
+    spec = ctx.downloads.get("campaign")
+    if not spec:
+        return []
     env = _env(ctx.root)
-    visual = ctx.site / "assets" / "images" / "laat-je-niet-pakken.svg"
-    cf = ctx.data.values["hulplijnen"]["childfocus"]
+    visual = ctx.site / spec["visual"]
+    cf = ctx.helpline()
     found = []
     for lang in ctx.languages:
         for kind, fmt in FORMATS.items():
@@ -231,7 +253,7 @@ def campaign_pdfs(ctx: Context) -> list[PrintJob]:
                 text=ctx.ui("poster.text", lang), call=ctx.ui("poster.call", lang), scan=ctx.ui("poster.scan", lang),
                 phone=cf["phone_display"], email=cf["email"], site_address=ctx.address,
                 visual=visual.as_uri(), visual_alt="", qr_svg=_markup(qr_svg(youth_url(ctx, lang))), **fmt)
-            out = ctx.site / "downloads" / f"{kind}-laat-je-niet-pakken.{lang}.pdf"
+            out = ctx.site / "downloads" / f"{kind}-{spec['file']}.{lang}.pdf"
             found.append(PrintJob(html, ctx.site, out, "campaign", f"{ctx.ui('poster.headline', lang)} – {title}", lang, ctx.site))
     return found
 

@@ -41,7 +41,7 @@ class Finding:
 class Policy:
     """What a page may link to: its own site (site_url), allowed domains, the quick-exit addresses."""
 
-    site_url: str = "https://www.stoptienerpooiers.be/"
+    site_url: str = "https://example.invalid/"
     allowed_domains: list[str] = field(default_factory=list)
     exempt_urls: set[str] = field(default_factory=set)   # the quick-exit targets (never fetched)
 

@@ -40,7 +40,7 @@ def _nav_files(items: object) -> set[str]:
 
 def read_config(root: Path) -> SiteConfig:
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-    site_url = (config.get("site_url") or "https://www.stoptienerpooiers.be/").rstrip("/") + "/"
+    site_url = (config.get("site_url") or "https://example.invalid/").rstrip("/") + "/"
     languages, names = [], {}
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:

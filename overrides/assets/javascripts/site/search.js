@@ -55,7 +55,7 @@
   }
 
   function related(words) {
-    // words of every synonym group a query word belongs to ("groomer" -> "loverboy", "teen", "pimp")
+    // words of every synonym group a query word belongs to (from data/zoeken.yml)
     var extra = [];
     synonyms.forEach(function (group) {
       if (words.some(function (w) { return group.indexOf(w) >= 0; })) {
