@@ -63,3 +63,54 @@ def edit_latency(kind: str, work: Path, pages: int = 100, edits: int = 3) -> dic
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def preview_kinds(work: Path, pages: int = 100) -> dict[str, float]:
+    """Ours only: seconds from saving until the served page shows the change, for an edit in a page,
+    in a data file (data/ui.yml) and in a template (overrides/): the last two re-render every page."""
+    project = make_project("ours", work / "serve-kinds", pages)
+    url_path = "bench/s01/p0001/"
+    port = free_port()
+    proc = subprocess.Popen(serve_command("ours", project, port), cwd=project,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+
+    def page_edit(marker: str) -> None:
+        with (project / "content" / "bench" / "s01" / "p0001.md").open("a", encoding="utf-8") as f:
+            f.write(f"\n\nNieuwe zin {marker}.\n")
+
+    def data_edit(marker: str) -> None:
+        ui = project / "data" / "ui.yml"
+        text = ui.read_text(encoding="utf-8")
+        ui.write_text(text.replace('footer.privacy: {nl: "', f'footer.privacy: {{nl: "{marker} ', 1), encoding="utf-8")
+
+    def template_edit(marker: str) -> None:
+        tpl = project / "overrides" / "partials" / "site" / "footer-links.html"
+        tpl.write_text(tpl.read_text(encoding="utf-8").replace("<ul ", f"<p>{marker}</p><ul ", 1), encoding="utf-8")
+
+    try:
+        deadline = time.time() + 300
+        while _get(base + url_path) is None:
+            if proc.poll() is not None or time.time() > deadline:
+                raise RuntimeError("ours: serve did not start")
+            time.sleep(0.2)
+        time.sleep(2)
+        result = {}
+        for name, edit in (("page_s", page_edit), ("data_s", data_edit), ("template_s", template_edit)):
+            marker = f"{name}x{os.getpid()}"
+            edit(marker)
+            start = time.perf_counter()
+            while marker not in (_get(base + url_path) or ""):
+                if time.perf_counter() - start > 120:
+                    raise RuntimeError(f"ours: the {name} edit never showed up")
+                time.sleep(0.02)
+            result[name] = round(time.perf_counter() - start, 2)
+            time.sleep(1.5)
+        return {**result, "pages_per_language": pages}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()

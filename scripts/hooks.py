@@ -205,7 +205,10 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
           + external_links(markdown, State.data.values.get("domeinen", {}).get("allowed", []), shown, first_line))
     extra = {"page_index": lambda: page_index(files, page, config),
              "lessons": lambda: lessons(files, page, config)}
-    functions = MarkdownData(State.data, page_language(page, config), extra).functions()
+    helper = MarkdownData(State.data, page_language(page, config), extra)
+    if State.serving:  # the preview makes no PDFs: say so where the downloads table would be
+        extra["downloads"] = lambda *groups: f'\n<p class="preview-notice">{helper.md(helper.ui("preview.no_pdf"))}</p>\n'
+    functions = helper.functions()
     try:
         return render_markdown(markdown, shown, first_line, functions)
     except ProblemsFound as exc:
@@ -276,9 +279,39 @@ def page_is_fallback(page: Page, config: Any) -> bool:
     return page_language(page, config) != current_language(config)
 
 
+def _languages_not_built(config: Any) -> None:
+    """`make serve` builds Dutch only: a link to another language lands on a page that says so."""
+    only = os.environ.get("SITE_ONLY_LANGUAGE")
+    languages = site_languages(config)
+    if not State.serving or not only or only not in languages:
+        return
+    helper = MarkdownData(State.data, only)
+    site = Path(config.site_dir)
+    names = {lang.locale: lang.name for lang in getattr(config.plugins.get("i18n"), "config", None).languages} \
+        if config.plugins.get("i18n") else {}
+    for other in languages:
+        if other == only:
+            continue
+        try:
+            name = helper.ui(f"lang.{other}")
+        except Exception:  # noqa: BLE001 - a site without language names shows the code
+            name = str(names.get(other, other))
+        text = helper.md(helper.ui("preview.not_built").replace("{lang}", name))
+        for url in State.page_urls.get(only, set()):
+            target = site / other / url / "index.html"
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            back = "../" * (url.count("/") + 1) + url
+            target.write_text(f'<!doctype html><html lang="{only}"><meta charset="utf-8"><title>make serve</title>'
+                              f'<p>{text}</p><p><a href="{back}">{helper.md(helper.ui("preview.back"))}</a></p></html>',
+                              encoding="utf-8")
+
+
 def on_post_build(config: Any) -> None:
     """Write this language's search index (each language build writes its own), and the stylesheet."""
     lang = current_language(config)
+    _languages_not_built(config)
     if State.css_bundle and lang == site_languages(config)[0]:  # assets live at the site root
         out = Path(config.site_dir) / State.css_bundle[0]
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -312,6 +345,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     env.filters["split_bundle"] = split_bundle
     env.globals["lang_prefix"] = "" if lang == site_languages(config)[0] else f"{lang}/"
     env.globals["site_data"] = State.data.values
+    env.globals["preview"] = State.serving  # `make serve`: no PDFs, maybe one language
     env.globals["css_bundle"] = State.css_bundle[0] if State.css_bundle and not State.serving else None
     env.globals["data_text"] = helper.text
     env.filters["human_date"] = lambda value: human_date(value, helper)

@@ -1,0 +1,62 @@
+"""`make serve` tells the truth: an edit in a page, a data file or a template shows in the served page
+(never a stale page), and the Dutch-only preview says so where a link leads to what it did not build.
+How fast is measured by `make bench` (preview_kinds), not here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from devtools.local_nginx import free_port
+
+
+def get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - not up yet, or being rebuilt
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in get(url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_page_data_and_template_edits_all_show(fixture_project: Path) -> None:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "serve.py"), "--port", str(port)],
+                            cwd=fixture_project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": "nl"})
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(base + "over/", "<html"), "make serve did not start"
+        time.sleep(1.5)  # let the watcher settle
+        page = fixture_project / "content" / "over" / "index.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("Tekst.", "Tekst PAGINAMARKER."), encoding="utf-8")
+        assert wait_for(base + "over/", "PAGINAMARKER"), "a page edit never showed"
+        ui = fixture_project / "data" / "ui.yml"
+        ui.write_text(ui.read_text(encoding="utf-8").replace('footer.privacy: {nl: "', 'footer.privacy: {nl: "DATAMARKER ', 1),
+                      encoding="utf-8")
+        assert wait_for(base + "over/", "DATAMARKER"), "a data edit never showed on a page that did not change"
+        assert wait_for(base + "hulp/", "DATAMARKER"), "a data edit left another page stale"
+        tpl = fixture_project / "overrides" / "partials" / "site" / "footer-links.html"
+        tpl.write_text(tpl.read_text(encoding="utf-8").replace("<ul ", "<p>SJABLOONMARKER</p><ul ", 1), encoding="utf-8")
+        assert wait_for(base + "hulp/sporen-wissen/", "SJABLOONMARKER"), "a template edit never showed"
+        # the Dutch-only preview: another language says it was not built, with a way back
+        french = get(base + "fr/over/")
+        assert "SITE_LANGUAGE=all" in french and 'href="../../over/"' in french
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
