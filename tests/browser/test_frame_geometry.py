@@ -1,0 +1,60 @@
+"""What the eye sees in the first screen, measured in Chromium: the help number and the exit button are
+never covered, interactive elements of the frame never overlap, nothing scrolls sideways, and the help
+bar's links do not break one word per line. Phone widths 320-414 px and a desktop, in every language."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LANGUAGES, lang_prefix
+
+pytestmark = pytest.mark.browser
+WIDTHS = [320, 360, 375, 390, 414, 1280]
+PAGES = ["", "jongeren/", "jongeren/is-dit-nog-liefde/", "hulp/"]
+
+MEASURE = """() => {
+  const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.opacity !== '0'; };
+  const hit = el => { const r = el.getBoundingClientRect();
+    const h = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return !!h && (el === h || el.contains(h)); };
+  const inView = el => { const r = el.getBoundingClientRect();
+    return r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5; };
+  const tel = document.querySelector('.helpbar__tel'), exit = document.querySelector('.quick-exit__button');
+  const frame = [...document.querySelectorAll('.md-banner a, .md-banner button, .md-header a, .md-header label, .md-header button, .quick-exit__button')]
+    .filter(visible).filter(el => !el.closest('.md-skip') && !el.classList.contains('quick-exit__help'));
+  const overlaps = [];
+  for (let i = 0; i < frame.length; i++) for (let j = i + 1; j < frame.length; j++) {
+    const a = frame[i], b = frame[j]; if (a.contains(b) || b.contains(a)) continue;
+    const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+    const x = Math.min(p.right, q.right) - Math.max(p.left, q.left), y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (x > 1 && y > 1) overlaps.push((a.textContent || a.className).trim().slice(0, 20) + ' / ' + (b.textContent || b.className).trim().slice(0, 20));
+  }
+  const links = [...document.querySelectorAll('.helpbar__links a')].map(a => a.getClientRects().length);
+  return {tel: hit(tel) && inView(tel), exit: hit(exit) && inView(exit), overlaps,
+          scroll: document.documentElement.scrollWidth - innerWidth, broken: links.filter(n => n > 1).length};
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_help_number_and_exit_are_never_covered(browser, site_url: str, lang: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    problems = {}
+    for path in PAGES:
+        page.goto(site_url + lang_prefix(lang) + path)
+        m = page.evaluate(MEASURE)
+        if not (m["tel"] and m["exit"]) or m["overlaps"] or m["scroll"] > 0 or m["broken"]:
+            problems[path] = m
+    context.close()
+    assert problems == {}
+
+
+def test_help_number_never_breaks_over_two_lines(browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 740})
+    for lang in LANGUAGES:
+        page.goto(site_url + lang_prefix(lang) + "jongeren/is-dit-nog-liefde/")
+        for selector in (".helpbar__tel", ".checklist__contacts a[href^='tel:']"):
+            for el in page.locator(selector).all():
+                assert el.evaluate("e => e.getClientRects().length") == 1, (lang, selector)
+    page.close()
