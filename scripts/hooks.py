@@ -415,10 +415,26 @@ def deferred(html: str) -> Markup:
     return Markup(SCRIPT_SRC_RE.sub(r"<script defer \1", str(html)))
 
 
+def skip_to_content(page: Page) -> None:
+    """Material's skip link goes to the first entry of the table of contents. When the title is not a
+    heading in the Markdown, that is the first subheading, which skips the intro (and a checklist).
+    A level-1 entry for the title, pointing at the start of the content, holds the rest: the skip link
+    lands on the start of the main content, and the side menu's table of contents stays the same."""
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    first = next(iter(page.toc), None)
+    if first is not None and first.level == 1:
+        return
+    top = AnchorLink(page.title or "", "main-content", 1)
+    top.children = list(page.toc)
+    page.toc = TableOfContents([top])
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
     """Sources cited by the page, and whether the page is a Dutch fallback in another language."""
     bronnen = State.data.values.get("bronnen", {})
     context["page_sources"] = [bronnen[s] | {"id": s} for s in page.meta.get("sources", []) if s in bronnen]
     context["page_is_fallback"] = page_is_fallback(page, config)
+    skip_to_content(page)
     context["page_language"] = page_language(page, config)
     return context

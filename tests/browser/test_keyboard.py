@@ -58,3 +58,32 @@ def test_lang_hreflang_and_heading_order(site_dir, lang: str) -> None:
         assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
         for before, after in zip(levels, levels[1:]):
             assert after <= before + 1, f"{lang_prefix(lang)}{path}: heading h{before} is followed by h{after}"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(("path", "first_stop"), [
+    ("", "a.audience-entry"),                                    # home: the audience entries, not past them
+    ("jongeren/is-dit-nog-liefde/", "article a, article input"),  # self-check: not past the checklist
+    ("hulp/", "article a"),
+])
+def test_skip_link_lands_at_the_start_of_the_main_content(browser, site_url: str, path: str, first_stop: str,
+                                                          width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(site_url + path)
+    skip = page.locator("a.md-skip:not(.quick-exit-skip)")
+    target = skip.get_attribute("href")
+    assert target == "#main-content"
+    # the target opens the article: it and each of its ancestors up to the article come first
+    at_start = page.evaluate("""() => { let el = document.getElementById('main-content');
+      const article = document.querySelector('article'); if (!article.contains(el)) return false;
+      for (; el !== article; el = el.parentElement) if (el.parentElement.firstElementChild !== el) return false;
+      return true; }""")
+    assert at_start
+    skip.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    # the next Tab stop is the first focusable element of the main content
+    expected = page.evaluate(f"document.querySelector({first_stop!r}) === document.activeElement || "
+                             "[...document.querySelectorAll('article a, article input, article button')][0] === document.activeElement")
+    assert expected, page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    page.close()
