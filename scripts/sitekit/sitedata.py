@@ -117,4 +117,23 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
             data.values.setdefault(folder, {})[path.stem] = located.value
         else:
             data.values[name] = located.value
-    return data, problems
+    return data, problems + cross_references(data)
+
+
+def cross_references(data: SiteData) -> list[Problem]:
+    """Ids one data file uses from another exist there: a checklist's sources, site.yml's help lines."""
+    problems = []
+    sources = data.values.get("bronnen")
+    for ident, checklist in (data.values.get("checklists") or {}).items():
+        key = f"checklists/{ident}"
+        for i, source in enumerate(checklist.get("sources", []) if isinstance(checklist, dict) else []):
+            if isinstance(sources, dict) and source not in sources:
+                problems.append(Problem(data.paths[key], data.located[key].line_of(["sources", i]),
+                                        f"sources: unknown source '{source}'; add it to data/bronnen.yml first"))
+    lines, site = data.values.get("hulplijnen"), data.values.get("site")
+    if isinstance(lines, dict) and isinstance(site, dict):
+        for field in ("helpline", "emergency"):
+            if site.get(field) and site[field] not in lines:
+                problems.append(Problem(data.paths["site"], data.located["site"].line_of([field]),
+                                        f"{field}: '{site[field]}' is not an id in data/hulplijnen.yml"))
+    return problems

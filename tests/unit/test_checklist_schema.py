@@ -24,7 +24,7 @@ def problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
-    (', en: "He says he loves you after only a few days."}', "}", "translation 'en' is missing"),
+    (', en: "After only a few days, they say they love you."}', "}", "translation 'en' is missing"),
     ("    group: aandacht\n    weight: 2", "    group: liefde\n    weight: 2", "unknown group 'liefde'; groups are: aandacht"),
     ("  - id: dure-cadeaus", "  - id: snel-verliefd", "signals: duplicate id 'snel-verliefd'"),
     ("    weight: 2\n    text: {nl: \"Je krijgt", "    weight: 5\n    text: {nl: \"Je krijgt", "weight must be a whole number from 1 (a small sign) to 3 (a strong sign)"),

@@ -60,8 +60,8 @@ def test_random_help_line_data_gives_messages(tmp_path: Path, entry: dict) -> No
     data.mkdir(exist_ok=True)
     (data / "hulplijnen.yml").write_text(yaml.safe_dump({"nieuw": entry}, allow_unicode=True), encoding="utf-8")
     _, problems = load_data(data, ["nl", "fr", "en"], tmp_path)
-    for p in problems:
-        assert p.path == "data/hulplijnen.yml" and p.line >= 1
+    for p in problems:  # the other data files are missing in this folder: that is named too
+        assert (p.path == "data/hulplijnen.yml" or "this data file is missing" in p.message) and p.line >= 1
 
 
 DATA, _ = load_data(ROOT / "data", ["nl", "fr", "en"], ROOT)
