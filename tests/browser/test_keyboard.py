@@ -87,3 +87,23 @@ def test_skip_link_lands_at_the_start_of_the_main_content(browser, site_url: str
                              "[...document.querySelectorAll('article a, article input, article button')][0] === document.activeElement")
     assert expected, page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
     page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["jongeren/", "professionals/handelen/"])
+def test_no_tab_stop_is_invisible_or_off_screen(browser, site_url: str, path: str, width: int) -> None:
+    """The closed phone menu's ~30 links are not in the Tab order; every stop can be seen."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(site_url + path)
+    hidden = []
+    for _ in range(45):
+        page.keyboard.press("Tab")
+        state = page.evaluate("""() => { const el = document.activeElement; if (!el || el === document.body) return null;
+          const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+          const seen = r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && r.right > 0 && r.left < innerWidth
+                       && r.bottom > 0 && r.top < innerHeight;
+          return seen ? null : (el.textContent || el.outerHTML).trim().slice(0, 40); }""")
+        if state:
+            hidden.append(state)
+    page.close()
+    assert hidden == []
