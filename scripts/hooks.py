@@ -279,6 +279,21 @@ def page_is_fallback(page: Page, config: Any) -> bool:
     return page_language(page, config) != current_language(config)
 
 
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The page-not-found page in every language: i18n writes each language's 404.html to the same
+    place (the last one won, so the whole site had an English one). The default language's stays at
+    the root; the others go to <lang>/404.html (deploy/nginx.conf serves each under its language)."""
+    if template_name != "404.html":
+        return output
+    lang, languages = current_language(config), site_languages(config)
+    if lang == languages[0]:
+        return output
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # nothing written over the default language's 404.html
+
+
 def _languages_not_built(config: Any) -> None:
     """`make serve` builds Dutch only: a link to another language lands on a page that says so."""
     only = os.environ.get("SITE_ONLY_LANGUAGE")

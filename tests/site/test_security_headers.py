@@ -56,3 +56,18 @@ def test_headers_file_for_static_hosts(site_dir: Path) -> None:
     for name, value in REQUIRED.items():
         assert f"  {name}: {value}" in text
     assert "Content-Security-Policy: default-src 'none'" in text
+
+
+@pytest.mark.parametrize(("prefix", "words"), [("", "Deze pagina bestaat niet"), ("fr/", "Cette page n&#39;existe pas"),
+                                               ("en/", "This page doesn&#39;t exist")])
+def test_page_not_found_in_the_visitors_language(nginx_url: str, prefix: str, words: str) -> None:
+    """Each language has its own 404 page, with the help line and a way home and to all help."""
+    status, headers, body = fetch(nginx_url + prefix + "bestaat/niet/")
+    if headers.get("Content-Encoding") == "gzip":
+        import gzip
+        body = gzip.decompress(body)
+    html = body.decode("utf-8")
+    assert status == 404
+    assert words in html and 'href="tel:116000"' in html
+    assert f'href="/{prefix}hulp/"' in html and f'<html lang="{prefix.rstrip("/") or "nl"}"' in html
+    assert "Content-Security-Policy" in headers
