@@ -81,3 +81,14 @@ def test_no_script_blocks_the_parser(site_dir: Path) -> None:
         html = page.read_text(encoding="utf-8")
         for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html):
             assert re.search(r"\b(defer|async)\b", tag), (page, tag)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tab_titles_name_the_site_once(site_dir: Path, lang: str) -> None:
+    """Home: the site name alone (it was "Stop tienerpooiers - Stop tienerpooiers"); other pages: page - site."""
+    home = (site_dir / lang_prefix(lang) / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", home).group(1)
+    assert " - " not in title
+    page = (site_dir / lang_prefix(lang) / "hulp" / "index.html").read_text(encoding="utf-8")
+    page_title = re.search(r"<title>(.*?)</title>", page).group(1)
+    assert page_title.endswith(" - " + title) and page_title.count(" - ") == 1
