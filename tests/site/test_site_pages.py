@@ -92,3 +92,11 @@ def test_tab_titles_name_the_site_once(site_dir: Path, lang: str) -> None:
     page = (site_dir / lang_prefix(lang) / "hulp" / "index.html").read_text(encoding="utf-8")
     page_title = re.search(r"<title>(.*?)</title>", page).group(1)
     assert page_title.endswith(" - " + title) and page_title.count(" - ") == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_leads_with_actions_not_sources(site_dir: Path, lang: str) -> None:
+    home = (site_dir / lang_prefix(lang) / "index.html").read_text(encoding="utf-8")
+    assert 'class="page-meta"' not in home
+    # the page list for visitors without JavaScript claims no order it does not have
+    assert not re.search(r"A (tot|à|to) Z", home)
