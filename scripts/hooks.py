@@ -35,6 +35,7 @@ from sitekit.navigation import pages_missing_from_nav
 from sitekit.problems import Problem, ProblemsFound, rel
 from sitekit.search_index import plain, write_index
 from sitekit.table_hyphens import soft_hyphens_in_tables
+from sitekit.typography import french_spaces
 from sitekit.sitedata import SiteData, load_data
 
 log = logging.getLogger("mkdocs.hooks.sitekit")
@@ -410,6 +411,8 @@ def on_post_page(output: str, page: Page, config: Any) -> str:
         shown = rel(page.file.abs_src_path, State.root)
         raw = source.raw if source else ""
         _fail([Problem(shown, line_of(f.snippet, raw, 1, f.tag), f.message) for f in findings])
+    if current_language(config) == "fr":
+        output = french_spaces(output)
     return output
 
 

@@ -258,8 +258,13 @@ def campaign_pdfs(ctx: Context) -> list[PrintJob]:
     return found
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+def _size(n: int, lang: str = "en") -> str:
+    """A file size as people write it: 320 KB, 1.2 MB; in French 320 Ko, 1,2 Mo (octets)."""
+    french = lang == "fr"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f}\u00a0{'Ko' if french else 'KB'}"
+    size = f"{n / 1024 / 1024:.1f}"
+    return f"{size.replace('.', ',') if french else size}\u00a0{'Mo' if french else 'MB'}"
 
 
 def downloads_table(ctx: Context, files: list[Download], lang: str, page_dir: Path,
@@ -279,7 +284,7 @@ def downloads_table(ctx: Context, files: list[Download], lang: str, page_dir: Pa
             out.append(f'<tr><td><a href="{up}{f.path}" download hreflang="{f.lang}" type="application/pdf">{htmllib.escape(f.title)}</a> (PDF)</td>'
                        f'<td data-label="{ctx.ui("downloads.language", lang)}">{htmllib.escape(ctx.ui("lang." + f.lang, lang))}</td>'
                        f'<td data-label="{ctx.ui("downloads.pages", lang)}">{f.pages}</td>'
-                       f'<td data-label="{ctx.ui("downloads.size", lang)}">{_size(f.size)}</td></tr>')
+                       f'<td data-label="{ctx.ui("downloads.size", lang)}">{_size(f.size, lang)}</td></tr>')
         out.append("</tbody></table>")
     out.append("</div>")
     return "\n".join(out)

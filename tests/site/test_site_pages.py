@@ -100,3 +100,13 @@ def test_home_leads_with_actions_not_sources(site_dir: Path, lang: str) -> None:
     assert 'class="page-meta"' not in home
     # the page list for visitors without JavaScript claims no order it does not have
     assert not re.search(r"A (tot|à|to) Z", home)
+
+
+def test_french_punctuation_keeps_its_space(site_dir: Path) -> None:
+    """A question mark or colon never starts a line in French: (narrow) no-break spaces, in text only."""
+    html = (site_dir / "fr" / "jongeren" / "praat-erover" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<(script|style|code|pre)\b.*?</\1>", "", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", "", text)
+    assert not re.search(r"\w [?!;]", text)
+    assert "\u202f?" in text
+    assert " Ko" not in text  # sizes are written with a no-break space too (downloads tables)

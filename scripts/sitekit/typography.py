@@ -1,0 +1,37 @@
+"""French typography in the built HTML: a no-break space before : and inside « », a narrow no-break
+space before ; ? ! — so a question mark never starts a line on a phone. Only text is touched: not
+tags, attributes, code, scripts or styles."""
+
+from __future__ import annotations
+
+import re
+
+TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+SKIP_TAGS = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
+OPEN_RE = re.compile(r"^<(%s)\b" % "|".join(SKIP_TAGS), re.I)
+CLOSE_RE = re.compile(r"^</(%s)\s*>" % "|".join(SKIP_TAGS), re.I)
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def french_text(text: str) -> str:
+    text = re.sub(r"(?<=\S)[ \u00a0\u202f]+([;?!])", lambda m: NNBSP + m.group(1), text)
+    text = re.sub(r"(?<=\S)[ \u00a0\u202f]+:(?=\s|$|<)", NBSP + ":", text)
+    text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)
+    text = re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", text)
+    return text
+
+
+def french_spaces(html: str) -> str:
+    out, depth = [], 0
+    for part in TOKEN_RE.split(html):
+        if not part:
+            continue
+        if part.startswith("<"):
+            if OPEN_RE.match(part) and not part.endswith("/>"):
+                depth += 1
+            elif CLOSE_RE.match(part):
+                depth = max(0, depth - 1)
+            out.append(part)
+        else:
+            out.append(part if depth else french_text(part))
+    return "".join(out)
