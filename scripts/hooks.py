@@ -352,7 +352,9 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
         try:
             return helper.ui(key)
         except Exception as exc:  # a template asking for a missing key must name it
-            raise PluginError(f"overrides/: {exc}") from None
+            where = State.data.paths.get("ui", "data/ui.yml")
+            raise PluginError(str(Problem(where, 1, f"interface string '{key}' is missing; a template in "
+                                                    f"overrides/ uses it ({exc})"))) from None
 
     lang = current_language(config)
     env.globals["ui"] = ui

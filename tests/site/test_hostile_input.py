@@ -151,6 +151,9 @@ FAILING: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("ui-key-only-the-pdfs-use", lambda p: data(p, "ui.yml", "poster.headline:", "poster.headlinez:"),
      "data/ui.yml", "poster.headline"),
     ("missing-data-file", lambda p: (p / "data" / "domeinen.yml").unlink(), "data/domeinen.yml", "missing"),
+    ("ui-key-a-template-uses", lambda p: (p / "data" / "ui.yml").write_text(
+        re.sub(r"^footer\.about: .*\n", "", (p / "data" / "ui.yml").read_text(encoding="utf-8"), flags=re.M), encoding="utf-8"),
+     "data/ui.yml:1", "footer.about"),
     ("source-without-date", lambda p: data(p, "bronnen.yml", "  published: 2017-11-17\n", ""),
      "data/bronnen.yml", "'published' is missing"),
     ("verified-without-check", lambda p: data(p, "hulplijnen.yml",
