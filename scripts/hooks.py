@@ -435,6 +435,20 @@ def deferred(html: str) -> Markup:
     return Markup(SCRIPT_SRC_RE.sub(r"<script defer \1", str(html)))
 
 
+def _section(page: Any) -> str:
+    uri = page.file.src_uri if page is not None and page.file else ""
+    return uri.split("/")[0] if "/" in uri else ""
+
+
+def prev_next_within_section(page: Page) -> None:
+    """The previous/next links at the bottom stay within the reader's section (audience): a parent on
+    the parents' home page is not sent to "Previous: Myths and facts" of the young people's section."""
+    if page.previous_page is not None and _section(page.previous_page) != _section(page):
+        page.previous_page = None
+    if page.next_page is not None and _section(page.next_page) != _section(page):
+        page.next_page = None
+
+
 def skip_to_content(page: Page) -> None:
     """Material's skip link goes to the first entry of the table of contents. When the title is not a
     heading in the Markdown, that is the first subheading, which skips the intro (and a checklist).
@@ -456,5 +470,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
     context["page_sources"] = [bronnen[s] | {"id": s} for s in page.meta.get("sources", []) if s in bronnen]
     context["page_is_fallback"] = page_is_fallback(page, config)
     skip_to_content(page)
+    prev_next_within_section(page)
     context["page_language"] = page_language(page, config)
     return context

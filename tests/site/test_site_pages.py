@@ -110,3 +110,19 @@ def test_french_punctuation_keeps_its_space(site_dir: Path) -> None:
     assert not re.search(r"\w [?!;]", text)
     assert "\u202f?" in text
     assert " Ko" not in text  # sizes are written with a no-break space too (downloads tables)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_previous_and_next_stay_within_the_section(site_dir: Path, lang: str) -> None:
+    """Parents' home page: no "Previous: Myths and facts" from the young people's section."""
+    crossing = []
+    for path in content_pages():
+        section = path.split("/")[0] if "/" in path else ""
+        page_dir = site_dir / lang_prefix(lang) / path
+        html = (page_dir / "index.html").read_text(encoding="utf-8")
+        for href in re.findall(r'<a href="([^"]*)" class="md-footer__link md-footer__link--(?:prev|next)"', html):
+            target = (page_dir / href).resolve().relative_to((site_dir / lang_prefix(lang)).resolve()).as_posix()
+            target_section = "" if target in (".", "") else target.split("/")[0]
+            if target_section != section:
+                crossing.append(f"{path} -> {target}")
+    assert crossing == []
