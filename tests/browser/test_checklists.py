@@ -151,3 +151,18 @@ def test_help_number_never_breaks_in_the_outcome(site_dir: Path) -> None:
     html = (site_dir / "jongeren" / "is-dit-nog-liefde" / "index.html").read_text(encoding="utf-8")
     box = html[html.index('class="checklist__contacts"'):]
     assert "116&nbsp;000" in box[:600] or "116\u00a0000" in box[:600]
+
+
+def test_current_outcome_stays_in_view_while_ticking_on_a_phone(browser, site_url: str) -> None:
+    """The outcome is ~3,000 px below the first box on a phone: a compact summary stays in view."""
+    context = browser.new_context(viewport={"width": 390, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + PAGES["jongeren"])
+    first = page.locator("[data-checklist] input[type=checkbox]").first
+    first.scroll_into_view_if_needed()
+    first.click()
+    box = page.locator("[data-checklist-live]").bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 740 + 1
+    title = page.locator("[data-outcome]:visible .checklist__outcome-title").inner_text()
+    assert title in page.locator("[data-checklist-live]").inner_text()
+    context.close()
