@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench.projects import make_project
@@ -28,10 +30,9 @@ def serve_command(kind: str, project: Path, port: int) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
 
 
-def edit_latency(kind: str, work: Path, pages: int = 100, edits: int = 3) -> dict[str, float]:
-    project = make_project(kind, work / f"serve-{kind}", pages)
-    page = project / "content" / "bench" / "s01" / "p0001.md"
-    url_path = "bench/s01/p0001/"
+@contextlib.contextmanager
+def serving(kind: str, project: Path, url_path: str) -> Iterator[str]:
+    """`make serve` (or plain `mkdocs serve`) on a free port, up and settled; stopped afterwards."""
     port = free_port()
     proc = subprocess.Popen(serve_command(kind, project, port), cwd=project,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -41,9 +42,23 @@ def edit_latency(kind: str, work: Path, pages: int = 100, edits: int = 3) -> dic
         deadline = time.time() + 300
         while _get(base + url_path) is None:
             if proc.poll() is not None or time.time() > deadline:
-                raise RuntimeError(f"{kind}: mkdocs serve did not start")
+                raise RuntimeError(f"{kind}: serve did not start")
             time.sleep(0.2)
         time.sleep(2)  # let the watcher settle
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def edit_latency(kind: str, work: Path, pages: int = 100, edits: int = 3) -> dict[str, float]:
+    project = make_project(kind, work / f"serve-{kind}", pages)
+    page = project / "content" / "bench" / "s01" / "p0001.md"
+    url_path = "bench/s01/p0001/"
+    with serving(kind, project, url_path) as base:
         waits = []
         for n in range(edits):
             marker = f"bewerking{n}x{os.getpid()}"
@@ -57,12 +72,6 @@ def edit_latency(kind: str, work: Path, pages: int = 100, edits: int = 3) -> dic
             waits.append(time.perf_counter() - start)
             time.sleep(1.5)
         return {"median_s": statistics.median(waits), "pages_per_language": pages, "edits": edits}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def preview_kinds(work: Path, pages: int = 100) -> dict[str, float]:
@@ -70,11 +79,6 @@ def preview_kinds(work: Path, pages: int = 100) -> dict[str, float]:
     in a data file (data/ui.yml) and in a template (overrides/): the last two re-render every page."""
     project = make_project("ours", work / "serve-kinds", pages)
     url_path = "bench/s01/p0001/"
-    port = free_port()
-    proc = subprocess.Popen(serve_command("ours", project, port), cwd=project,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
 
     def page_edit(marker: str) -> None:
         with (project / "content" / "bench" / "s01" / "p0001.md").open("a", encoding="utf-8") as f:
@@ -89,13 +93,7 @@ def preview_kinds(work: Path, pages: int = 100) -> dict[str, float]:
         tpl = project / "overrides" / "partials" / "site" / "footer-links.html"
         tpl.write_text(tpl.read_text(encoding="utf-8").replace("<ul ", f"<p>{marker}</p><ul ", 1), encoding="utf-8")
 
-    try:
-        deadline = time.time() + 300
-        while _get(base + url_path) is None:
-            if proc.poll() is not None or time.time() > deadline:
-                raise RuntimeError("ours: serve did not start")
-            time.sleep(0.2)
-        time.sleep(2)
+    with serving("ours", project, url_path) as base:
         result = {}
         for name, edit in (("page_s", page_edit), ("data_s", data_edit), ("template_s", template_edit)):
             marker = f"{name}x{os.getpid()}"
@@ -108,9 +106,3 @@ def preview_kinds(work: Path, pages: int = 100) -> dict[str, float]:
             result[name] = round(time.perf_counter() - start, 2)
             time.sleep(1.5)
         return {**result, "pages_per_language": pages}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
