@@ -469,6 +469,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
     bronnen = State.data.values.get("bronnen", {})
     context["page_sources"] = [bronnen[s] | {"id": s} for s in page.meta.get("sources", []) if s in bronnen]
     context["page_is_fallback"] = page_is_fallback(page, config)
+    context["page_is_home"] = page.file.src_uri.split(".")[0] == "index"  # index.md, index.fr.md ...
     skip_to_content(page)
     prev_next_within_section(page)
     context["page_language"] = page_language(page, config)
