@@ -24,6 +24,7 @@ import jinja2
 import segno
 from pypdf import PdfReader
 
+from . import pdf_fonts
 from .markdown_data import DOWNLOAD_GROUPS
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -64,6 +65,7 @@ class PrintJob:
     title: str
     lang: str
     site: Path = Path("/nonexistent")   # the only folder WeasyPrint may read from (sitekit/pdf_fetcher.py)
+    fonts: Path = Path("/nonexistent")  # and the PDF font's folder (sitekit/pdf_fonts.py)
 
 
 @dataclass
@@ -96,6 +98,19 @@ class Context:
         return strings[key][lang]
 
     @property
+    def font_package(self) -> str:
+        return pdf_fonts.package_name(self.site_facts)
+
+    @property
+    def font_root(self) -> Path:
+        return pdf_fonts.font_dir(self.font_package)
+
+    def print_css(self) -> str:
+        """The print stylesheet with the project font's @font-face rules before it."""
+        css = (self.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
+        return pdf_fonts.font_face_css(self.font_package) + "\n" + css
+
+    @property
     def address(self) -> str:
         return re.sub(r"^https?://", "", self.site_url).rstrip("/")
 
@@ -111,6 +126,10 @@ def _article(page_html: str, page_url: str) -> str:
     body = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", body, flags=re.S)
     body = re.sub(r'<p><a class="md-button[^"]*"[^>]*\bdownload\b[^>]*>.*?</a></p>', "", body, flags=re.S)
     body = re.sub(r"<h1\b[^>]*>.*?</h1>", "", body, count=1, flags=re.S)
+    # Soft hyphens help table cells fit a 320 px phone (table_hyphens.py) but make WeasyPrint size table
+    # columns wider than the sheet, cutting text off at the edge. An A4 column has room: the PDF leaves
+    # word breaks to `hyphens: auto` (print.css) with the page's language.
+    body = body.replace("\u00ad", "").replace("&shy;", "")
     # links in a PDF point to the public site, not to files on the build machine
     return HREF_RE.sub(lambda m: m.group(1) + urljoin(page_url, htmllib.unescape(m.group(2))) + m.group(3), body)
 
@@ -121,7 +140,9 @@ def _print(job: PrintJob) -> PrintJob:
     from .pdf_fetcher import SiteFetcher
 
     job.out.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=job.html, base_url=str(job.base), url_fetcher=SiteFetcher(job.site)).write_pdf(job.out)
+    # PDF/UA-1: tagged (headings, lists, tables, reading order), language and title declared
+    HTML(string=job.html, base_url=str(job.base), url_fetcher=SiteFetcher(job.site, job.fonts)).write_pdf(
+        job.out, pdf_variant="pdf/ua-1")
     return job
 
 
@@ -145,7 +166,7 @@ def _help_line(ctx: Context, lang: str) -> str:
 
 
 def lesson_pdfs(ctx: Context) -> list[PrintJob]:
-    env, css = _env(ctx.root), (ctx.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
+    env, css = _env(ctx.root), ctx.print_css()
     found = []
     if "lessons" not in ctx.downloads:
         return found
@@ -172,7 +193,7 @@ def lesson_pdfs(ctx: Context) -> list[PrintJob]:
                 site_name=ctx.site_names[lang], site_address=ctx.address, facts=facts, page_url=page_url,
                 help_line=_help_line(ctx, lang), body=_markup(_article(text, page_url)))
             out = ctx.site / "downloads" / f"{lesson['package']}.{lang}.pdf"
-            found.append(PrintJob(html, page, out, "lessons", meta["title"], lang, ctx.site))
+            found.append(PrintJob(html, page, out, "lessons", meta["title"], lang, ctx.site, ctx.font_root))
     return found
 
 
@@ -197,7 +218,7 @@ def element(html: str, start_tag: str) -> str | None:
 
 
 def checklist_pdfs(ctx: Context) -> list[PrintJob]:
-    env, css = _env(ctx.root), (ctx.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
+    env, css = _env(ctx.root), ctx.print_css()
     found = []
     spec = ctx.downloads.get("checklist")
     if not spec:
@@ -217,12 +238,12 @@ def checklist_pdfs(ctx: Context) -> list[PrintJob]:
             site_address=ctx.address, facts=[], page_url=page_url, help_line="",
             body=_markup(_article(f'<article class="md-content__inner md-typeset">{checklist}</article>', page_url)))
         out = ctx.site / "downloads" / f"{spec['file']}.{lang}.pdf"
-        found.append(PrintJob(html, page, out, "checklists", title, lang, ctx.site))
+        found.append(PrintJob(html, page, out, "checklists", title, lang, ctx.site, ctx.font_root))
     return found
 
 
 FORMATS = {
-    "poster": dict(size="A3", height="420mm", pad="18mm", gap="8mm", h1="64pt", text_size="24pt", number="40pt", small="14pt", qr="60mm"),
+    "poster": dict(size="A3", height="420mm", pad="18mm", gap="8mm", h1="72pt", text_size="30pt", number="52pt", small="16pt", qr="62mm"),
     "postkaart": dict(size="A6", height="148mm", pad="6mm", gap="3mm", h1="20pt", text_size="9pt", number="14pt", small="6.5pt", qr="24mm"),
 }
 
@@ -251,10 +272,12 @@ def campaign_pdfs(ctx: Context) -> list[PrintJob]:
             html = env.get_template("poster.html").render(
                 lang=lang, site_name=ctx.site_names[lang], headline=ctx.ui("poster.headline", lang),
                 text=ctx.ui("poster.text", lang), call=ctx.ui("poster.call", lang), scan=ctx.ui("poster.scan", lang),
+                service=cf["name"].get(lang) or cf["name"].get(ctx.languages[0], ""),
                 phone=cf["phone_display"], email=cf["email"], site_address=ctx.address,
+                font_css=_markup(pdf_fonts.font_face_css(ctx.font_package)),
                 visual=visual.as_uri(), visual_alt="", qr_svg=_markup(qr_svg(youth_url(ctx, lang))), **fmt)
             out = ctx.site / "downloads" / f"{kind}-{spec['file']}.{lang}.pdf"
-            found.append(PrintJob(html, ctx.site, out, "campaign", f"{ctx.ui('poster.headline', lang)} – {title}", lang, ctx.site))
+            found.append(PrintJob(html, ctx.site, out, "campaign", f"{ctx.ui('poster.headline', lang)} – {title}", lang, ctx.site, ctx.font_root))
     return found
 
 

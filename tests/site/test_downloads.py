@@ -105,3 +105,59 @@ def test_lesson_overview_links_every_package_page(site_dir: Path, lang: str) -> 
     assert linked == set(LESSONS)
     for package in LESSONS:
         assert (page.parent / package / "index.html").is_file()
+
+
+ALL_PDFS = [f"{package}.{lang}.pdf" for package in LESSONS for lang in LANGUAGES] + [
+    f"{kind}-laat-je-niet-pakken.{lang}.pdf" for kind in ("poster", "postkaart") for lang in LANGUAGES] + [
+    f"signalenlijst-professionals.{lang}.pdf" for lang in LANGUAGES]
+PRINTABLE_MARGIN_PT = 5 * 72 / 25.4  # most printers cannot print the outer 5 mm of a sheet
+
+
+def words_outside_printable_area(pdf: Path) -> list[tuple[int, str]]:
+    """Every word (pdftotext -bbox) that reaches into the outer 5 mm of its page or beyond."""
+    from xml.etree import ElementTree
+
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml).replace(' xmlns="http://www.w3.org/1999/xhtml"', "")
+    outside = []
+    for number, page in enumerate(ElementTree.fromstring(xml).iter("page"), start=1):
+        width, height, m = float(page.get("width")), float(page.get("height")), PRINTABLE_MARGIN_PT
+        for word in page.iter("word"):
+            x1, y1, x2, y2 = (float(word.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
+            if x1 < m or y1 < m or x2 > width - m or y2 > height - m:
+                outside.append((number, word.text))
+    return outside
+
+
+@pytest.mark.parametrize("name", ALL_PDFS)
+def test_no_text_is_cut_off_at_the_page_edge(site_dir: Path, name: str) -> None:
+    """A table wider than the page cut teachers' instructions off mid-word (issue 16)."""
+    assert words_outside_printable_area(site_dir / "downloads" / name) == []
+
+
+def pdf_fonts(pdf: Path) -> list[list[str]]:
+    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    return [line.split() for line in lines]
+
+
+@pytest.mark.parametrize("name", ALL_PDFS)
+def test_pdfs_use_only_the_projects_font_embedded(site_dir: Path, name: str) -> None:
+    """The font the project ships (data/site.yml downloads.font), never a fallback from the build machine:
+    WeasyPrint names an embedded font after its @font-face family, which only sitekit/pdf_fonts.py declares."""
+    from sitekit.pdf_fonts import FAMILY
+
+    fonts = pdf_fonts(site_dir / "downloads" / name)
+    assert fonts
+    for font in fonts:
+        name_, emb = font[0], font[-5]
+        assert name_.split("+")[-1].startswith(FAMILY.replace(" ", "-")), font
+        assert emb == "yes", font
+
+
+@pytest.mark.parametrize("name", ALL_PDFS)
+def test_pdfs_are_tagged_for_screen_readers_and_declare_their_language(site_dir: Path, name: str) -> None:
+    root = PdfReader(site_dir / "downloads" / name).trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert str(root.get("/Lang")) == name.split(".")[-2]
+    assert "pdfuaid" in (root["/Metadata"].get_object().get_data().decode("utf-8", "replace"))
