@@ -51,7 +51,10 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     s = r.get("search", {})
     if s:
         add("Search index a language loads (gzip)", s["ours"]["index"]["gzip"] / 1024, s["baseline"]["index"]["gzip"] / 1024, "KB")
-        add("Search: last key press -> first result, 4x CPU throttle", s["ours"]["median_ms"], s["baseline"]["median_ms"], "ms", "< 300 ms")
+        if "text_gzip" in s["ours"]["index"]:
+            add("  + snippet text, loaded beside it (gzip)", s["ours"]["index"]["text_gzip"] / 1024, None, "KB")
+        add("Search: last key press -> first result, 4x CPU throttle", s["ours"]["median_ms"], s["baseline"]["median_ms"], "ms",
+            "< baseline")
     se = r.get("serve_edit", {})
     if se:
         add("make serve: edit -> visible (100 pages)", se["ours"]["median_s"], se["baseline"]["median_s"], "s", "< 1 s")

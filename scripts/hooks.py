@@ -33,7 +33,7 @@ from sitekit.markdown_data import MarkdownData, render_markdown
 from sitekit.markdown_rules import check_markdown, mark_external_links
 from sitekit.navigation import pages_missing_from_nav
 from sitekit.problems import Problem, ProblemsFound, rel
-from sitekit.search_index import plain, write_index
+from sitekit.search_index import search_doc, write_index
 from sitekit.table_hyphens import soft_hyphens_in_tables
 from sitekit.typography import french_spaces
 from sitekit.sitedata import SiteData, load_data
@@ -257,8 +257,7 @@ def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
     search = page.meta.get("search") or {}
     docs = State.search_docs.setdefault(current_language(config), {})
     if not page_is_fallback(page, config) and not search.get("exclude"):
-        docs[page.url] = {"url": page.url, "title": page.title or "", "body": plain(html),
-                          "audience": str(page.meta.get("audience", ""))}
+        docs[page.url] = search_doc(page.url, page.title or "", html, page.meta)
     else:
         docs.pop(page.url, None)
     return soft_hyphens_in_tables(mark_external_links(html), page_language(page, config))

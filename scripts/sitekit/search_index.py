@@ -1,9 +1,23 @@
-"""Per-language search indexes, prebuilt with lunr.py so the browser only loads them.
+"""Per-language search indexes, prebuilt at build time so the browser only has to read them.
 
-One file per language, search/<lang>.json: {"index": <lunr index>, "docs": {url: [title, summary]}}.
-The browser (assets/javascripts/site/search.js) loads lunr.js 2.3.9 and the same stemmer
-(lunr-languages' stemmer-nl / stemmer-fr as shipped by Material; lunr's own for English) only
-when the search field is used. The stems must be the same on both sides: tests/unit/test_search_stems.py.
+lunr.py builds the index and weighs every word per page and field (BM25, field boosts below). The
+browser does not run lunr.js: it gets the result of lunr's work in a compact form and adds up the
+weights of the words a query matches (assets/javascripts/site/search.js). That keeps the first result
+fast on a slow phone: no search library to download and compile, no index structure to rebuild.
+
+Two files per language:
+
+- search/<lang>.json, loaded on the first touch of the search field:
+  docs      [[address, title, audience, description], ...]
+  post      per term (a stem): [doc, weight, doc, weight, ...] (weight x 100: lunr's BM25 field weights
+            added over the fields of the page)
+  forms     per term: the words of the site that have that stem, as written (folded). The browser needs
+            no stemmer: a word typed is looked up as written, by its beginning, or with a typo (search.js)
+  synonyms, stopwords, cues, cue_boost: from data/zoeken.yml
+- search/<lang>.text.json: the text blocks of each page (paragraphs, list items, cells; no headings),
+  for the snippet around the match. Results show first with the page description, then the snippet.
+
+Front matter `questions:` (how people ask for what the page answers) is indexed with a high weight.
 """
 
 from __future__ import annotations
@@ -13,6 +27,7 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +40,9 @@ from nltk.stem.snowball import SnowballStemmer
 
 APOSTROPHES_RE = re.compile(r"['’‘`´]")
 TAG_RE = re.compile(r"<[^>]+>")
-SUMMARY_CHARS = 420
+WORD_RE = re.compile(r"[^\W_]+")
+FIELDS = {"title": 10, "questions": 10, "description": 3, "headings": 6, "keywords": 4, "body": 1}
+WEIGHT_SCALE = 100
 
 
 @lru_cache(maxsize=200_000)
@@ -63,7 +80,6 @@ def _stemmer(lang: str):
 
 
 def stemmer_label(lang: str) -> str:
-    """Our own labels; search.js registers lunr.nl.stemmer, lunr.fr.stemmer, lunr.stemmer under them."""
     return f"stem-{lang}"
 
 
@@ -72,10 +88,67 @@ for _lang in ("nl", "fr", "en"):
     Pipeline.register_function(_stemmer(_lang), stemmer_label(_lang))
 
 
+class _Blocks(HTMLParser):
+    """Text of a page per block (paragraph, list item, cell...) and its headings, without the
+    permalink signs, scripts and styles."""
+
+    BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "summary", "label"}
+    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+    SKIP = {"script", "style"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.headings: list[str] = []
+        self.stack: list[tuple[str, list[str]]] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP or (tag == "a" and ("class", "headerlink") in attrs):
+            self.skip += 1
+            self.stack.append((f"skip:{tag}", []))
+        elif tag in self.BLOCKS or tag in self.HEADINGS:
+            self.stack.append((tag, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            name, parts = self.stack[i]
+            if name in (tag, f"skip:{tag}"):
+                del self.stack[i:]
+                if name.startswith("skip:"):
+                    self.skip -= 1
+                    return
+                text = " ".join("".join(parts).split())
+                if text:
+                    (self.headings if tag in self.HEADINGS else self.blocks).append(text)
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip and self.stack:
+            self.stack[-1][1].append(data)
+
+
+def blocks(html: str) -> tuple[list[str], list[str]]:
+    """(text blocks, headings) of a rendered page."""
+    parser = _Blocks()
+    parser.feed(html)
+    parser.close()
+    return parser.blocks, parser.headings
+
+
 def plain(html: str) -> str:
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
     text = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", text, flags=re.S)
     return " ".join(htmllib.unescape(TAG_RE.sub(" ", text)).split())
+
+
+def search_doc(url: str, title: str, html: str, meta: dict[str, Any]) -> dict[str, Any]:
+    """What the index needs of one page (hooks.py, on_page_content)."""
+    text, headings = blocks(html)
+    return {"url": url, "title": title, "audience": str(meta.get("audience", "")),
+            "description": str(meta.get("description", "")),
+            "questions": [str(q) for q in meta.get("questions") or []],
+            "headings": headings, "blocks": text}
 
 
 def keywords(text: str, groups: list[list[str]]) -> str:
@@ -88,34 +161,76 @@ def keywords(text: str, groups: list[list[str]]) -> str:
     return " ".join(found)
 
 
-def build_index(docs: list[dict[str, str]], lang: str, settings: dict[str, Any]) -> dict[str, Any]:
+def _words(text: str) -> list[str]:
+    return WORD_RE.findall(fold(APOSTROPHES_RE.sub(" ", text)))
+
+
+def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any]) -> tuple[dict[str, Any], list[list[str]]]:
+    """(the index the browser loads first, the text blocks for snippets)."""
+    stopwords = sorted({fold(str(w)) for w in settings.get("stopwords", {}).get(lang, [])})
     builder = Builder()
-    stop_filter = generate_stop_word_filter([fold(str(w)) for w in settings["stopwords"].get(lang, [])], language=f"x{lang}")
-    builder.pipeline.add(trimmer, _fold_token, stop_filter, Pipeline.registered_functions[stemmer_label(lang)])
-    builder.search_pipeline.add(_fold_token, Pipeline.registered_functions[stemmer_label(lang)])
-    builder.ref("id")  # a short number; docs[id] holds the address (the index repeats refs thousands of times)
-    builder.field("title", boost=10)
-    builder.field("keywords", boost=4)
-    builder.field("body")
-    groups = settings["synonyms"].get(lang, [])
+    builder.pipeline.add(trimmer, _fold_token, generate_stop_word_filter(stopwords, language=f"x{lang}"),
+                         Pipeline.registered_functions[stemmer_label(lang)])
+    builder.ref("id")
+    for field, boost in FIELDS.items():
+        builder.field(field, boost=boost)
+    groups = settings.get("synonyms", {}).get(lang, [])
     boosts = settings.get("audience_boost", {})
-    store: list[list[str]] = []
+    urls = [d["url"] for d in docs]
+    forms: set[str] = set()
     for number, doc in enumerate(docs):
-        body = APOSTROPHES_RE.sub(" ", doc["body"])
-        title = APOSTROPHES_RE.sub(" ", doc["title"])
-        builder.add({"id": str(number), "title": title, "body": body,
-                     "keywords": APOSTROPHES_RE.sub(" ", keywords(doc["title"] + " " + doc["body"], groups))},
-                    {"boost": boosts.get(doc.get("audience", ""), 1)})
-        summary = doc["body"][:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …" if len(doc["body"]) > SUMMARY_CHARS else doc["body"]
-        store.append([doc["url"], doc["title"], summary])
-    index = builder.build().serialize()
-    synonyms = [sorted({w for phrase in group for w in APOSTROPHES_RE.sub(" ", fold(str(phrase))).split() if len(w) > 1})
+        # a section's start page (a page other pages sit under) points to everything and matches many
+        # words; the page it points to answers the question: start pages count less
+        start_page = any(u != doc["url"] and u.startswith(doc["url"]) for u in urls)
+        boost = boosts.get(doc["audience"], 1) * (settings.get("start_page_boost", 1) if start_page else 1)
+        body = " ".join(doc["blocks"])
+        fields = {"title": doc["title"], "questions": " · ".join(doc["questions"]), "description": doc["description"],
+                  "headings": " · ".join(doc["headings"]), "body": body,
+                  "keywords": keywords(" ".join([doc["title"], doc["description"], *doc["questions"], body]), groups)}
+        for value in fields.values():
+            forms.update(_words(value))
+        builder.add({"id": str(number), **{k: APOSTROPHES_RE.sub(" ", v) for k, v in fields.items()}},
+                    {"boost": boost})
+    index = builder.build()
+    terms = sorted(index.inverted_index)
+    number_of = {t: i for i, t in enumerate(terms)}
+    weights: list[dict[int, float]] = [{} for _ in terms]
+    for field_ref, vector in index.field_vectors.items():
+        doc = int(field_ref.split("/", 1)[1])
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            term_index, value = elements[i], elements[i + 1]
+            weights[term_index][doc] = weights[term_index].get(doc, 0) + value
+    # lunr numbers terms in the order it met them; ours are sorted: map through the inverted index
+    post: list[list[int]] = [[] for _ in terms]
+    for term, entry in index.inverted_index.items():
+        row = post[number_of[term]]
+        for doc, value in sorted(weights[entry["_index"]].items()):
+            row += [doc, max(1, round(value * WEIGHT_SCALE))]
+    stop = set(stopwords)
+    forms_of: list[list[str]] = [[] for _ in terms]   # the site's words per term, as written (folded)
+    for form in sorted(forms):
+        if form in stop or len(form) < 2:
+            continue
+        term = stem(form, lang)
+        if term in number_of:
+            forms_of[number_of[term]].append(form)
+    synonyms = [sorted({w for phrase in group for w in _words(str(phrase)) if len(w) > 1 and w not in stop})
                 for group in groups]
-    return {"lang": lang, "index": index, "docs": store, "synonyms": synonyms}
+    cues = {audience: sorted({" ".join(_words(str(p))) for p in phrases})
+            for audience, phrases in (settings.get("cues", {}).get(lang) or {}).items()}
+    store = [[d["url"], d["title"], d["audience"], d["description"]] for d in docs]
+    head = {"lang": lang, "docs": store, "post": post, "forms": forms_of,
+            "synonyms": [g for g in synonyms if len(g) > 1], "stopwords": stopwords,
+            "cues": cues, "cue_boost": settings.get("cue_boost", 2)}
+    return head, [d["blocks"] for d in docs]
 
 
-def write_index(site_dir: Path, lang: str, docs: list[dict[str, str]], settings: dict[str, Any]) -> Path:
+def write_index(site_dir: Path, lang: str, docs: list[dict[str, Any]], settings: dict[str, Any]) -> Path:
     out = site_dir / "search" / f"{lang}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(build_index(docs, lang, settings), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    head, text = build_index(docs, lang, settings)
+    dump = {"ensure_ascii": False, "separators": (",", ":")}
+    out.write_text(json.dumps(head, **dump), encoding="utf-8")
+    (site_dir / "search" / f"{lang}.text.json").write_text(json.dumps(text, **dump), encoding="utf-8")
     return out
