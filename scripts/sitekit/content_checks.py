@@ -57,6 +57,9 @@ def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem],
         problems += check_markdown(page.body, shown, page.body_line)
         if data_ok:  # the rules below read data/: only once the data files are valid
             problems += banned_words(page.body, lang, words, shown, page.body_line)
+            # the front matter too: title, description and the search questions are text like any other
+            front_matter = "\n".join(path.read_text(encoding="utf-8").splitlines()[: page.body_line - 1])
+            problems += banned_words(front_matter, lang, words, shown, 1)
             problems += typed_contacts(page.body, helplines, shown, page.body_line)
             problems += external_links(page.body, data.values.get("domeinen", {}).get("allowed", []), shown, page.body_line)
         audience = page.meta.get("audience")

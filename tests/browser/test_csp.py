@@ -20,7 +20,7 @@ def test_no_csp_violation(browser, nginx_url: str) -> None:
         page.wait_for_load_state("networkidle")
         # use the scripts that load more code: search and checklist
         page.locator("#site-search-input").focus()
-        page.wait_for_function("() => window.lunr !== undefined")
+        page.wait_for_selector("[data-search-ready]", state="attached")
         boxes = page.locator("[data-checklist] input[type=checkbox]")
         if boxes.count():
             boxes.first.check()

@@ -52,6 +52,7 @@
       d.forms.forEach(function (list, term) {
         list.forEach(function (f) { forms[f] = term; formList.push(f); });
       });
+      root.setAttribute("data-search-ready", "");
       stop = {};
       d.stopwords.forEach(function (w) { stop[w] = true; });
     });
