@@ -220,9 +220,12 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
     cues = {audience: sorted({" ".join(_words(str(p))) for p in phrases})
             for audience, phrases in (settings.get("cues", {}).get(lang) or {}).items()}
     store = [[d["url"], d["title"], d["audience"], d["description"]] for d in docs]
+    # the questions as typed, small words included: a query that says a run of words of one of them
+    # ("c koi un loverboy", "how do i tell") is asking what that page answers
+    questions = [[" ".join(_words(q)) for q in d["questions"]] for d in docs]
     head = {"lang": lang, "docs": store, "post": post, "forms": forms_of,
             "synonyms": [g for g in synonyms if len(g) > 1], "stopwords": stopwords,
-            "cues": cues, "cue_boost": settings.get("cue_boost", 2)}
+            "questions": questions, "cues": cues, "cue_boost": settings.get("cue_boost", 2)}
     return head, [d["blocks"] for d in docs]
 
 

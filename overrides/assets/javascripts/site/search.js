@@ -19,7 +19,7 @@
   var base = root.getAttribute("data-base") || ".";
   if (base.charAt(base.length - 1) !== "/") base += "/";
   var WORD = /[\p{L}\p{N}]+/gu;
-  var MAX_RESULTS = 8, SNIPPET = 190;
+  var MAX_RESULTS = 8, SNIPPET = 190, QUESTION_RUN = 1;
 
   root.querySelector("[data-search-nojs]").hidden = true;
   form.hidden = false;
@@ -133,6 +133,22 @@
     return cued;
   }
 
+  // the longest run of the query's words (small words too) that one of the page's questions has
+  function questionRun(doc, typed) {
+    var best = 0;
+    (data.questions[doc] || []).forEach(function (q) {
+      var asked = q.split(" ");
+      for (var i = 0; i < typed.length; i++) {
+        for (var j = 0; j < asked.length; j++) {
+          var n = 0;
+          while (i + n < typed.length && j + n < asked.length && typed[i + n] === asked[j + n]) n++;
+          if (n > best) best = n;
+        }
+      }
+    });
+    return best;
+  }
+
   function search(query) {
     // a number of one or two digits (an age, a count) says little on its own; help line numbers are longer
     var all = words(query), content = all.filter(function (w) { return !stop[w] && w.length > 1 && !/^\d\d?$/.test(w); });
@@ -161,6 +177,8 @@
     var results = Object.keys(scores).map(function (doc) {
       var share = covered[doc] / content.length, d = data.docs[doc], s = scores[doc] * share * share;  // pages that match more of the words first
       if (cued[d[2]]) s *= boost;
+      var run = questionRun(+doc, all);
+      if (run >= 2) s *= 1 + QUESTION_RUN * (run - 1);
       return { doc: +doc, score: s };
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
