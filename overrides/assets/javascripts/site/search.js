@@ -217,11 +217,14 @@
     var first = 0, m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(best))) { if (matched[fold(m[0])]) { first = m.index; break; } }
-    var start = Math.max(0, first - 60);
-    if (start > 0) start = best.indexOf(" ", start) + 1;
+    // start at the beginning of the sentence with the first match when it is near, else at a word
+    var start = 0, sentence = /[.!?]["”»)]?\s+/g, m2;
+    while ((m2 = sentence.exec(best)) && m2.index + m2[0].length <= first) start = m2.index + m2[0].length;
+    if (first - start > 100) start = best.indexOf(" ", Math.max(0, first - 60)) + 1;
+    var cut = start > 0 && !/[.!?]["”»)]?\s*$/.test(best.slice(0, start));
     var end = Math.min(best.length, start + SNIPPET);
     if (end < best.length) end = best.lastIndexOf(" ", end);
-    return (start > 0 ? "… " : "") + best.slice(start, end) + (end < best.length ? " …" : "");
+    return (cut ? "… " : "") + best.slice(start, end) + (end < best.length ? " …" : "");
   }
 
   function render(query) {
