@@ -29,7 +29,7 @@ def _failed(problems: list[Problem], site_dir: Path, what: str = "Build failed")
 
 
 def build(site_dir: Path, extra: list[str], pdf: bool = True) -> int:
-    from sitekit.site_build import after_pages_problems, guard_site, make_readable, render, static_problems
+    from sitekit.site_build import after_pages_problems, guard_site, make_readable, render, site_digests, static_problems
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -46,10 +46,11 @@ def build(site_dir: Path, extra: list[str], pdf: bool = True) -> int:
             shutil.rmtree(work, ignore_errors=True)
             return _failed(rendered.problems, site_dir)
         try:
-            after = after_pages_problems(work, ROOT)  # the same as `make check`: PDF texts, page guard
+            after = after_pages_problems(work, ROOT, rendered.guarded)  # as `make check`: PDF texts, page guard
             if not after:
-                _after_pages(work, pdf)
-                after = guard_site(work, ROOT)  # once more: the download tables are in the pages now
+                passed = site_digests(work)
+                _after_pages(work, pdf, passed)
+                after = guard_site(work, ROOT, passed)  # once more for what changed: the download tables
         except Exception as exc:  # noqa: BLE001 - report, keep the last good site
             after = [getattr(exc, "problem", None) or Problem("scripts/build.py", 1,
                                                               f"the step after the pages stopped: {type(exc).__name__}: {exc}")]
@@ -71,14 +72,14 @@ def build(site_dir: Path, extra: list[str], pdf: bool = True) -> int:
     return 0
 
 
-def _after_pages(work: Path, pdf: bool) -> list[Problem]:
+def _after_pages(work: Path, pdf: bool, passed: dict[str, str] | None = None) -> list[Problem]:
     from sitekit.css_purge import purge_site
     from sitekit.security_headers import write_headers
 
     if pdf:
         made = make_downloads(work)
         print(f"PDF downloads: {made} files")
-    purged = purge_site(work)  # after the downloads tables: they are part of the pages
+    purged = purge_site(work, passed=passed)  # after the downloads tables: they are part of the pages
     if purged:
         print(f"Stylesheet: {purged.bytes_before // 1024} KB -> {purged.bytes_after // 1024} KB "
               "(rules no page can use removed)")

@@ -55,7 +55,7 @@ def rendered_problems() -> list[Problem]:
         rendered = render(ROOT, work / "site")
         if not rendered.ok:
             return rendered.problems
-        return after_pages_problems(work / "site", ROOT)
+        return after_pages_problems(work / "site", ROOT, rendered.guarded)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -6,6 +6,7 @@ can get wrong ends as `path:line: error: message` and a failed build, never a tr
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
@@ -25,7 +26,7 @@ from sitekit.frontmatter import PageSource, check_file_name, read_page
 from sitekit.generator import loggers
 from sitekit import preview
 from sitekit.preview import frame_changed
-from sitekit.html_guard import Policy, allowed_domains, check_html, line_of
+from sitekit.html_guard import GUARDED_MANIFEST_ENV, Policy, allowed_domains, check_html, guarded_digest, line_of
 from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
 from sitekit.languages import current_language, page_language, site_languages
@@ -61,6 +62,7 @@ class State:
     page_urls: dict[str, set[str]] = {}
     serving: bool = False
     css_bundle: tuple[str, str] | None = None   # (path, content) of the one stylesheet of a build
+    guarded: dict[str, str] = {}  # site path -> digest of each page the page guard passed (on_post_page)
 
 
 def _fail(problems: list[Problem]) -> None:
@@ -326,6 +328,9 @@ def _languages_not_built(config: Any) -> None:
 def on_post_build(config: Any) -> None:
     """Write this language's search index (each language build writes its own), and the stylesheet."""
     lang = current_language(config)
+    manifest = os.environ.get(GUARDED_MANIFEST_ENV)
+    if manifest:  # the pages guarded above: the site-wide guard (site_build.py) need not read them again
+        Path(manifest).write_text(json.dumps(State.guarded), encoding="utf-8")
     _languages_not_built(config)
     if State.css_bundle and lang == site_languages(config)[0]:  # assets live at the site root
         out = Path(config.site_dir) / State.css_bundle[0]
@@ -413,7 +418,9 @@ def on_post_page(output: str, page: Page, config: Any) -> str:
         raw = source.raw if source else ""
         _fail([Problem(shown, line_of(f.snippet, raw, 1, f.tag), f.message) for f in findings])
     if current_language(config) == "fr":
-        output = french_spaces(output)
+        output = french_spaces(output)  # spaces before punctuation in text: nothing the guard looks at
+    if page.file.dest_uri:
+        State.guarded[page.file.dest_uri] = guarded_digest(output)
     return output
 
 

@@ -27,6 +27,7 @@ import tinycss2
 from tinycss2.ast import Declaration, Node, QualifiedRule
 
 from .css_bundle import hashed_name
+from .html_guard import guarded_digest
 
 CLASS_ATTR_RE = re.compile(r'class="([^"]*)"')
 TAG_RE = re.compile(r"<([a-z][a-z0-9-]*)")
@@ -206,8 +207,10 @@ class PurgeResult:
     bytes_after: int
 
 
-def purge_site(site: Path, folder: str = "assets/stylesheets") -> PurgeResult | None:
-    """Purge the build's one stylesheet in place: new hashed name, every page pointed at it."""
+def purge_site(site: Path, folder: str = "assets/stylesheets", passed: dict[str, str] | None = None) -> PurgeResult | None:
+    """Purge the build's one stylesheet in place: new hashed name, every page pointed at it.
+    `passed` (page -> digest the page guard passed): a page that only gets the new stylesheet name keeps
+    its pass, so the guard need not read it again."""
     bundles = sorted((site / folder).glob("site.*.css"))
     if not bundles:
         return None  # a build without the joined stylesheet (never in `make build`)
@@ -222,5 +225,9 @@ def purge_site(site: Path, folder: str = "assets/stylesheets") -> PurgeResult | 
         for page in site.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             if old_name in html:
-                page.write_text(html.replace(old_name, new_name), encoding="utf-8")
+                renamed = html.replace(old_name, new_name)
+                page.write_text(renamed, encoding="utf-8")
+                relative = page.relative_to(site).as_posix()
+                if passed is not None and passed.get(relative) == guarded_digest(html):
+                    passed[relative] = guarded_digest(renamed)
     return PurgeResult(old_name, new_name, len(before.encode()), len(after.encode()))

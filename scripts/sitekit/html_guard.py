@@ -9,6 +9,7 @@ allow-list (data/domeinen.yml). URLs are parsed the way browsers parse them (WHA
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -64,6 +65,10 @@ def allowed_domains(values: dict) -> list[str]:
     return domains
 
 
+# characters of a relative URL that cannot name a scheme or another host (WHATWG URL parsing)
+_PLAIN_RELATIVE = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=@%/?#-]*\Z")
+
+
 def browser_url(value: str) -> str:
     """The URL a browser would use for an attribute value (entities are already decoded by the parser)."""
     return _TAB_NEWLINE.sub("", value.strip(_STRIP))
@@ -74,6 +79,8 @@ def check_url(value: str, base: str, policy: Policy, attribute: str) -> str | No
     url = browser_url(value)
     if not url or url.startswith("#"):
         return None
+    if ":" not in url and not url.startswith("//") and _PLAIN_RELATIVE.match(url):
+        return None  # a path on this site (no scheme, no host, no backslash or space): most links of a page
     try:
         parsed = ada_url.parse_url(ada_url.join_url(base, url))
     except ValueError:
@@ -197,3 +204,13 @@ def line_of(snippet: str, source: str, default: int = 1, tag: str = "") -> int:
             if i >= 0:
                 return source.count("\n", 0, i) + 1
     return default
+
+
+# The build's page guard runs on every page as it is rendered (hooks.py, on_post_page, with the source
+# line). It lists what it passed in a manifest (this environment variable names the file), so that the
+# guard over the finished site reads only the files that did not pass through it or changed since.
+GUARDED_MANIFEST_ENV = "SITE_GUARDED_MANIFEST"
+
+
+def guarded_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -8,14 +8,17 @@ Every problem is a `file:line: error: message`; nothing here prints a traceback.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build_output import problems_from_output
 from .generator import NoGenerator, generator
+from .html_guard import GUARDED_MANIFEST_ENV, guarded_digest
 from .problems import ERROR, Problem
 
 
@@ -24,6 +27,7 @@ class Rendered:
     ok: bool
     problems: list[Problem] = field(default_factory=list)
     output: str = ""
+    guarded: dict[str, str] = field(default_factory=dict)  # pages the guard passed while rendering
 
 
 def static_problems(root: Path) -> list[Problem]:
@@ -42,21 +46,37 @@ def render(root: Path, site_dir: Path, extra: list[str] | None = None) -> Render
         name = generator()
     except NoGenerator as exc:
         return Rendered(False, [Problem("requirements.txt", 1, str(exc))])
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    handle, manifest = tempfile.mkstemp(prefix="site-guarded-", suffix=".json")
+    os.close(handle)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", GUARDED_MANIFEST_ENV: manifest}
     cmd = [sys.executable, "-m", name, "build", "--clean", "--strict", "--site-dir", str(site_dir), *(extra or [])]
-    result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, errors="replace")
+    try:
+        result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, errors="replace")
+        try:
+            guarded = json.loads(Path(manifest).read_text(encoding="utf-8") or "{}")
+        except ValueError:
+            guarded = {}
+    finally:
+        os.unlink(manifest)
     output = result.stdout + result.stderr
     problems = problems_from_output(output, root)
     ok = result.returncode == 0 and (site_dir / "index.html").exists()
     if not ok and not problems:
         last = [line for line in output.splitlines() if line.strip()][-1:] or ["no output"]
         problems = [Problem("mkdocs.yml", 1, f"the {name} build failed: {last[0].strip()}")]
-    return Rendered(ok, problems, output)
+    return Rendered(ok, problems, output, guarded if isinstance(guarded, dict) else {})
 
 
-def guard_site(site: Path, root: Path) -> list[Problem]:
+def site_digests(site: Path) -> dict[str, str]:
+    """The digest of every HTML and SVG file of a site, by its path in the site."""
+    return {path.relative_to(site).as_posix(): guarded_digest(path.read_text(encoding="utf-8", errors="replace"))
+            for path in sorted(site.rglob("*")) if path.suffix in (".html", ".svg") and path.is_file()}
+
+
+def guard_site(site: Path, root: Path, passed: dict[str, str] | None = None) -> list[Problem]:
     """The page guard over every HTML and SVG file of the finished site (404 page, download tables,
-    images from content/): the same rules as for each page during the build."""
+    images from content/): the same rules as for each page during the build. `passed`: files (path in
+    the site -> digest) the guard already passed; those still exactly the same are not read again."""
     from .html_guard import Policy, allowed_domains, check_html
     from .siteconfig import read_config
     from .sitedata import load_data
@@ -71,6 +91,8 @@ def guard_site(site: Path, root: Path) -> list[Problem]:
             continue
         relative = path.relative_to(site).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
+        if passed and passed.get(relative) == guarded_digest(text):
+            continue
         for finding in check_html(text, config.site_url + relative, policy):
             source = root / "content" / relative
             shown = f"content/{relative}" if source.exists() else f"site/{relative}"
@@ -88,7 +110,7 @@ def download_context(site: Path, root: Path):  # type: ignore[no-untyped-def]
     return Context(site, root, config.site_url, config.languages, config.site_names, data)
 
 
-def after_pages_problems(site: Path, root: Path) -> list[Problem]:
+def after_pages_problems(site: Path, root: Path, passed: dict[str, str] | None = None) -> list[Problem]:
     """What `make build` checks after the pages, without printing PDFs: the PDFs can be prepared (their
     texts exist), and the page guard passes over every file of the site."""
     from .downloads import print_jobs
@@ -99,7 +121,7 @@ def after_pages_problems(site: Path, root: Path) -> list[Problem]:
     except Exception as exc:  # noqa: BLE001
         problems.append(getattr(exc, "problem", None)
                         or Problem("scripts/sitekit/downloads.py", 1, f"the PDFs cannot be prepared: {type(exc).__name__}: {exc}"))
-    return problems + guard_site(site, root)
+    return problems + guard_site(site, root, passed)
 
 
 def make_readable(site: Path) -> None:
