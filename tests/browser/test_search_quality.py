@@ -24,7 +24,7 @@ QUERY_DIR = ROOT / "tests" / "search"
 RECALL_AT_3, MRR = 0.9, 0.8
 # Where the search does not reach the target yet, measured on the blind holdout (issue 17 stays open for
 # it). The test still runs and prints the figures; once the target is met, the entry must go.
-KNOWN_GAPS = {("fr", "holdout"): "French MRR on the blind holdout was 0.778 (recall@3 0.917) on 2026-11-29"}
+KNOWN_GAPS = {("en", "holdout"): "English on the blind holdout (fifth set): recall@3 0.833, MRR 0.724 on 2026-11-29"}
 
 KEYWORDS = [  # (language prefix, query, page that must be in the top 3)
     ("", "loverboy", "jongeren/wat-is-een-tienerpooier/"),
