@@ -166,3 +166,19 @@ def test_current_outcome_stays_in_view_while_ticking_on_a_phone(browser, site_ur
     title = page.locator("[data-outcome]:visible .checklist__outcome-title").inner_text()
     assert title in page.locator("[data-checklist-live]").inner_text()
     context.close()
+
+
+@pytest.mark.parametrize("path", ["jongeren/is-dit-nog-liefde/", "ouders/signalen/", "hulp/", "jongeren/praat-erover/"])
+def test_a_phone_number_never_breaks_over_two_lines(browser, site_url: str, path: str) -> None:
+    """'116 000' broke between 116 and 000 in the checklist outcome boxes (issue 16): every tel: link
+    keeps its number on one line, wherever it is rendered; outcomes are all shown without JavaScript."""
+    context = browser.new_context(viewport={"width": 320, "height": 700}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + path)
+    links = page.eval_on_selector_all("a[href^='tel:']", """els => els.map(a => ({
+        text: a.textContent, space: getComputedStyle(a).whiteSpace, lines: a.getClientRects().length}))""")
+    context.close()
+    assert links
+    for link in links:
+        assert link["space"] == "nowrap", link
+        assert link["lines"] <= 1, link
