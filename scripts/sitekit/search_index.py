@@ -22,7 +22,6 @@ Front matter `questions:` (how people ask for what the page answers) is indexed 
 
 from __future__ import annotations
 
-import html as htmllib
 import json
 import re
 import unicodedata
@@ -39,7 +38,6 @@ from lunr.trimmer import trimmer
 from nltk.stem.snowball import SnowballStemmer
 
 APOSTROPHES_RE = re.compile(r"['’‘`´]")
-TAG_RE = re.compile(r"<[^>]+>")
 WORD_RE = re.compile(r"[^\W_]+")
 FIELDS = {"title": 10, "questions": 10, "description": 3, "headings": 6, "keywords": 4, "body": 1}
 WEIGHT_SCALE = 100
@@ -136,10 +134,6 @@ def blocks(html: str) -> tuple[list[str], list[str]]:
     return parser.blocks, parser.headings
 
 
-def plain(html: str) -> str:
-    text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
-    text = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", text, flags=re.S)
-    return " ".join(htmllib.unescape(TAG_RE.sub(" ", text)).split())
 
 
 def search_doc(url: str, title: str, html: str, meta: dict[str, Any]) -> dict[str, Any]:
