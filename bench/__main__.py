@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
             step(results, "lighthouse", "4/6 Lighthouse (mobile)", lambda: lighthouse_all(sites, work))
         step(results, "serve_edit", "5/6 edit -> visible in make serve (100 pages)",
              lambda: {kind: serve_latency.edit_latency(kind, work) for kind in ("ours", "baseline")})
-        step(results, "preview_kinds", "5b/6 page, data and template edits -> visible in make serve (100 pages)",
+        step(results, "preview_kinds", "5b/6 page, data and template edits -> visible in make serve (this site)",
              lambda: serve_latency.preview_kinds(work))
         step(results, "scaling", "6/6 scaling (synthetic pages, 3 languages)",
              lambda: build_time.scaling(work, [100, 300] if quick else [100, 300, 1000]))

@@ -25,7 +25,6 @@ from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
 from sitekit.generator import loggers
 from sitekit import preview
-from sitekit.preview import frame_changed
 from sitekit.html_guard import GUARDED_MANIFEST_ENV, Policy, allowed_domains, check_html, guarded_digest, line_of
 from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
@@ -63,6 +62,7 @@ class State:
     serving: bool = False
     css_bundle: tuple[str, str] | None = None   # (path, content) of the one stylesheet of a build
     guarded: dict[str, str] = {}  # site path -> digest of each page the page guard passed (on_post_page)
+    batch: set[str] = set()  # `make serve`: the pending pages (sitekit/preview.py) this build renders again
 
 
 def _fail(problems: list[Problem]) -> None:
@@ -159,7 +159,7 @@ def on_files(files: Files, config: Any) -> Files:
         problems += missing_template(page, config)
         State.pages[file.abs_src_path] = page
     if State.serving:
-        _rebuild_all_when_the_frame_changed(config)
+        _render_again_what_changed(config, files)
     languages = site_languages(config)
     for file in files.documentation_pages():
         parts = file.src_uri.rsplit(".", 2)
@@ -173,13 +173,27 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-def _rebuild_all_when_the_frame_changed(config: Any) -> None:
+def _render_again_what_changed(config: Any, files: Files) -> None:
     """`make serve` re-renders only changed pages (--dirty): a page counts as changed when its Markdown is
-    newer than its HTML. An edit in data/, overrides/ or scripts/ can change any page, so then the
-    preview's HTML goes (it is a temporary folder) and every page is rendered again: never stale."""
-    if frame_changed(State.root):
-        for page in Path(config.site_dir).rglob("*.html"):
-            page.unlink(missing_ok=True)
+    newer than its HTML. An edit in data/, overrides/, scripts/ or mkdocs.yml, a page added or removed or
+    a page title changed (every menu shows them) can change any page: then every page is pending (sitekit/preview.py). This build renders the
+    pages a browser looked at last, a second build the rest; with all languages, one build renders all."""
+    pages = files.documentation_pages()
+    menu = sorted((f.src_uri, str(State.pages[f.abs_src_path].meta.get("title", "")) if f.abs_src_path in State.pages
+                   else "") for f in pages)  # the pages and their titles, as every menu shows them
+    config_file = Path(config.config_file_path)
+    menu.append((str(config_file), str(config_file.stat().st_mtime_ns)))  # nav:, theme, extra
+    split = preview.two_steps()
+    if preview.frame_changed(State.root, menu):
+        if not split:  # every language's HTML (the other languages live below this one's site_dir)
+            for html in Path(config.site_dir).rglob("*.html"):
+                html.unlink(missing_ok=True)
+            return
+        preview.all_stale(f.url for f in pages)
+    State.batch = preview.next_batch({f.url for f in pages}, split)
+    for f in pages:
+        if f.url in State.batch:
+            Path(f.abs_dest_path).unlink(missing_ok=True)
 
 
 def missing_template(page: PageSource, config: Any) -> list[Problem]:
@@ -274,7 +288,18 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
             [f.src_uri for f in pages], {p.file.src_uri for p in nav.pages},
             {f.src_uri for f in pages if f.inclusion.is_not_in_nav()},
             {f.src_uri: rel(f.abs_src_path, State.root) for f in pages}))
+    if State.serving:
+        _titles_of_pages_not_rendered(nav)
     return nav
+
+
+def _titles_of_pages_not_rendered(nav: Any) -> None:
+    """`make serve` (--dirty) reads only the pages it renders again; the others' titles would show as
+    "None" in the menu and the previous/next links. Their front matter is known (on_files): use it."""
+    for page in nav.pages:
+        source = State.pages.get(page.file.abs_src_path)
+        if page.markdown is None and source is not None and source.meta.get("title"):
+            page.title = str(source.meta["title"])
 
 
 def page_is_fallback(page: Page, config: Any) -> bool:
@@ -316,13 +341,13 @@ def _languages_not_built(config: Any) -> None:
         text = helper.md(helper.ui("preview.not_built").replace("{lang}", name))
         for url in State.page_urls.get(only, set()):
             target = site / other / url / "index.html"
-            if target.exists():
+            back = "../" * (url.count("/") + 1) + url
+            html = (f'<!doctype html><html lang="{only}"><meta charset="utf-8"><title>make serve</title>'
+                    f'<p>{text}</p><p><a href="{back}">{helper.md(helper.ui("preview.back"))}</a></p></html>')
+            if target.is_file() and target.read_text(encoding="utf-8") == html:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            back = "../" * (url.count("/") + 1) + url
-            target.write_text(f'<!doctype html><html lang="{only}"><meta charset="utf-8"><title>make serve</title>'
-                              f'<p>{text}</p><p><a href="{back}">{helper.md(helper.ui("preview.back"))}</a></p></html>',
-                              encoding="utf-8")
+            target.write_text(html, encoding="utf-8")
 
 
 def on_post_build(config: Any) -> None:
@@ -338,6 +363,8 @@ def on_post_build(config: Any) -> None:
         out.write_text(State.css_bundle[1], encoding="utf-8")
     docs = [d for url, d in State.search_docs.get(lang, {}).items() if url in State.page_urls.get(lang, set())]
     args = (Path(config.site_dir), lang, docs, State.data.values.get("zoeken", {"synonyms": {}, "stopwords": {}}))
+    if State.serving and State.batch and preview.rendered(State.batch):
+        preview.ask_for_second_build()  # the pages nobody looked at last: in a second build
     if State.serving:  # the preview shows the edited page at once; its search index follows a moment later
         multiprocessing.get_context("fork").Process(target=write_index, args=args).start()
     else:

@@ -74,8 +74,6 @@ def _data_files(data_dir: Path) -> list[tuple[Path, str, str | None]]:
 
 def load_data(data_dir: Path, languages: list[str], root: Path | None = None) -> tuple[SiteData, list[Problem]]:
     """Load every data file that has a schema; unknown files are refused so nothing is silently ignored."""
-    from .data_rules import check_rules
-
     data = SiteData()
     problems: list[Problem] = []
     present = {p.stem for p in data_dir.glob("*.yml")}
@@ -94,22 +92,10 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
         if not (SCHEMA_DIR / f"{name}.schema.json").exists():
             problems.append(Problem(shown, 1, f"no schema for this data file (expected scripts/schemas/{name}.schema.json)"))
             continue
-        text, read_problems = read_text(path, shown)
-        problems += read_problems
-        if text is None:
-            continue
-        located, parse_problems = parse_yaml(text, shown)
-        problems += parse_problems
+        located, file_problems = _load_file(path, name, shown, languages)
+        problems += file_problems
         if located is None:
             continue
-        if located.value is None:
-            problems.append(Problem(shown, 1, "the data file is empty"))
-            continue
-        schema_problems = validate(name, located, shown)
-        problems += schema_problems
-        if not schema_problems:
-            problems += missing_languages(located, languages, shown)
-            problems += check_rules(name, located, shown)
         key = f"{folder}/{path.stem}" if folder else name
         data.located[key] = located
         data.paths[key] = shown
@@ -118,6 +104,43 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
         else:
             data.values[name] = located.value
     return data, problems + cross_references(data)
+
+
+# (path, mtime, size, schema, shown, languages) -> what _read_and_check found; `make serve` loads data/ again
+# for every rebuild, and most of the time only one file changed. The values are never changed afterwards.
+_FILES: dict[tuple[Any, ...], tuple[Located | None, list[Problem]]] = {}
+
+
+def _load_file(path: Path, name: str, shown: str, languages: list[str]) -> tuple[Located | None, list[Problem]]:
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, name, shown, tuple(languages))
+    if key not in _FILES:
+        for old in [k for k in _FILES if k[0] == key[0]]:
+            del _FILES[old]
+        _FILES[key] = _read_and_check(path, name, shown, languages)
+    located, problems = _FILES[key]
+    return located, list(problems)
+
+
+def _read_and_check(path: Path, name: str, shown: str, languages: list[str]) -> tuple[Located | None, list[Problem]]:
+    """One data file read, parsed and checked against its schema and rules; None when it cannot be used."""
+    from .data_rules import check_rules
+
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    located, parse_problems = parse_yaml(text, shown)
+    problems += parse_problems
+    if located is None:
+        return None, problems
+    if located.value is None:
+        return None, problems + [Problem(shown, 1, "the data file is empty")]
+    schema_problems = validate(name, located, shown)
+    problems += schema_problems
+    if not schema_problems:
+        problems += missing_languages(located, languages, shown)
+        problems += check_rules(name, located, shown)
+    return located, problems
 
 
 def cross_references(data: SiteData) -> list[Problem]:

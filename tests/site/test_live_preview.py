@@ -5,11 +5,14 @@ How fast is measured by `make bench` (preview_kinds), not here."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 from devtools.local_nginx import free_port
 
@@ -31,11 +34,13 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
     return False
 
 
-def test_page_data_and_template_edits_all_show(fixture_project: Path) -> None:
+@pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])
+def test_page_data_and_template_edits_all_show(fixture_project: Path, generator: str) -> None:
     port = free_port()
     proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "serve.py"), "--port", str(port)],
                             cwd=fixture_project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": "nl"})
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": "nl",
+                                 "SITE_GENERATOR": generator})
     base = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(base + "over/", "<html"), "make serve did not start"
@@ -47,13 +52,46 @@ def test_page_data_and_template_edits_all_show(fixture_project: Path) -> None:
         ui.write_text(ui.read_text(encoding="utf-8").replace('footer.privacy: {nl: "', 'footer.privacy: {nl: "DATAMARKER ', 1),
                       encoding="utf-8")
         assert wait_for(base + "over/", "DATAMARKER"), "a data edit never showed on a page that did not change"
-        assert wait_for(base + "hulp/", "DATAMARKER"), "a data edit left another page stale"
+        # the page looked at comes first, the others follow: a request for one of them waits, never stale
+        assert "DATAMARKER" in get(base + "hulp/"), "a data edit left another page stale"
+        assert "DATAMARKER" in get(base + "over/privacy/"), "a data edit left another page stale"
         tpl = fixture_project / "overrides" / "partials" / "site" / "footer-links.html"
         tpl.write_text(tpl.read_text(encoding="utf-8").replace("<ul ", "<p>SJABLOONMARKER</p><ul ", 1), encoding="utf-8")
         assert wait_for(base + "hulp/sporen-wissen/", "SJABLOONMARKER"), "a template edit never showed"
         # the Dutch-only preview: another language says it was not built, with a way back
         french = get(base + "fr/over/")
         assert "SITE_LANGUAGE=all" in french and 'href="../../over/"' in french
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_a_page_edit_keeps_the_other_pages_titles_in_the_menu(fixture_project: Path) -> None:
+    """--dirty reads only the edited page: the menu must still name every other page (not "None")."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "serve.py"), "--port", str(port)],
+                            cwd=fixture_project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": "nl"})
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(base + "over/", "<html"), "make serve did not start"
+        before = get(base + "over/")
+        assert "Sporen" in before and ">None<" not in before
+        time.sleep(1.5)
+        page = fixture_project / "content" / "over" / "index.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("Tekst.", "Tekst MENUMARKER."), encoding="utf-8")
+        assert wait_for(base + "over/", "MENUMARKER"), "a page edit never showed"
+        after = get(base + "over/")
+        assert "Sporen" in after, "the menu lost another page's title after a page edit"
+        assert not re.search(r">\s*None\s*<", after), "the menu says None for a page after a page edit"
+        time.sleep(1.5)
+        other = fixture_project / "content" / "hulp" / "sporen-wissen.md"
+        other.write_text(other.read_text(encoding="utf-8").replace("title: Sporen", "title: Sporen TITELMARKER"),
+                         encoding="utf-8")
+        assert wait_for(base + "over/", "TITELMARKER"), "a new title never showed in another page's menu"
     finally:
         proc.terminate()
         try:
