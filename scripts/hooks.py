@@ -34,7 +34,7 @@ from sitekit.markdown_rules import check_markdown, mark_external_links
 from sitekit.navigation import pages_missing_from_nav
 from sitekit.problems import Problem, ProblemsFound, rel
 from sitekit.search_index import search_doc, write_index
-from sitekit.table_hyphens import soft_hyphens_in_tables
+from sitekit.table_hyphens import soft_hyphens_in_headings, soft_hyphens_in_tables
 from sitekit.typography import french_spaces
 from sitekit.sitedata import SiteData, load_data
 
@@ -446,6 +446,7 @@ def on_post_page(output: str, page: Page, config: Any) -> str:
         _fail([Problem(shown, line_of(f.snippet, raw, 1, f.tag), f.message) for f in findings])
     if current_language(config) == "fr":
         output = french_spaces(output)  # spaces before punctuation in text: nothing the guard looks at
+    output = soft_hyphens_in_headings(output, page_language(page, config))  # text only, as above
     if page.file.dest_uri:
         State.guarded[page.file.dest_uri] = guarded_digest(output)
     return output
@@ -482,6 +483,37 @@ def prev_next_within_section(page: Page) -> None:
         page.next_page = None
 
 
+def own_menu(page: Page, nav: Any) -> Any:
+    """Each audience its own menu: the page's own section in full, every other section as one link to
+    its start page, top-level pages (home) as they are. A young person's menu does not list twenty
+    pages for professionals, and the keyboard passes a few links instead of forty."""
+    from mkdocs.structure.nav import Link, Navigation
+
+    own = _section(page)
+    items = []
+    for item in nav.items:
+        children = getattr(item, "children", None)
+        if not children:
+            items.append(item)
+            continue
+        pages = [p for p in _pages_in(item)]
+        if not pages or _section(pages[0]) == own:
+            items.append(item)
+            continue
+        link = Link(item.title, pages[0].url)
+        link.parent = None
+        items.append(link)
+    menu = Navigation(items, nav.pages)
+    menu.homepage = nav.homepage
+    return menu
+
+
+def _pages_in(item: Any) -> list[Any]:
+    if getattr(item, "children", None):
+        return [p for child in item.children for p in _pages_in(child)]
+    return [item] if getattr(item, "is_page", False) else []
+
+
 def skip_to_content(page: Page) -> None:
     """Material's skip link goes to the first entry of the table of contents. When the title is not a
     heading in the Markdown, that is the first subheading, which skips the intro (and a checklist).
@@ -505,5 +537,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
     context["page_is_home"] = page.file.src_uri.split(".")[0] == "index"  # index.md, index.fr.md ...
     skip_to_content(page)
     prev_next_within_section(page)
+    context["nav"] = own_menu(page, nav)
     context["page_language"] = page_language(page, config)
     return context

@@ -1,4 +1,4 @@
-"""Soft hyphens in the long words of table cells, so a table fits a 320 px screen.
+"""Soft hyphens in the long words of table cells and large headings, so they fit a 320 px screen.
 
 A table cell is never narrower than its longest word. "teamverantwoordelijke" or
 "comportementaliste" in a four-column table pushed the page wider than a phone at 320 px
@@ -30,6 +30,17 @@ def _text_only(cell: str, lang: str) -> str:
     parts = TAG_OR_ENTITY_RE.split(cell)
     return "".join(part if i % 2 else LONG_WORD_RE.sub(lambda m: hyphenate_word(m.group(0), lang), part)
                    for i, part in enumerate(parts))
+
+
+HEADING_RE = re.compile(r"(<h[1-3]\b[^>]*>)(.*?)(</h[1-3]>)", re.S)
+
+
+def soft_hyphens_in_headings(html: str, lang: str) -> str:
+    """The same for the page's large headings: "Toegankelijkheidsverklaring" or "vertrouwenspersonen" at
+    the size of a title is wider than a 320 px screen, and the browser broke it anywhere, without a hyphen."""
+    if "<h" not in html:
+        return html
+    return HEADING_RE.sub(lambda m: m.group(1) + _text_only(m.group(2), lang) + m.group(3), html)
 
 
 def soft_hyphens_in_tables(html: str, lang: str) -> str:

@@ -1,4 +1,5 @@
-"""French typography in the built HTML: a no-break space before : and inside « », a narrow no-break
+"""French typography in the built HTML: « » for the quotes Markdown made typographic (smarty: “ ”), a
+no-break space before : and inside « », a narrow no-break
 space before ; ? ! — so a question mark never starts a line on a phone. Only text is touched: not
 tags, attributes, code, scripts or styles."""
 
@@ -14,6 +15,7 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 
 def french_text(text: str) -> str:
+    text = text.replace("&ldquo;", "«").replace("&rdquo;", "»").replace("“", "«").replace("”", "»")
     text = re.sub(r"(?<=\S)[ \u00a0\u202f]+([;?!])", lambda m: NNBSP + m.group(1), text)
     text = re.sub(r"(?<=\S)[ \u00a0\u202f]+:(?=\s|$|<)", NBSP + ":", text)
     text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)

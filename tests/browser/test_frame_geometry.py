@@ -58,3 +58,45 @@ def test_help_number_never_breaks_over_two_lines(browser, site_url: str) -> None
             for el in page.locator(selector).all():
                 assert el.evaluate("e => e.getClientRects().length") == 1, (lang, selector)
     page.close()
+
+
+FIRST_SCREEN = """() => {
+  const name = document.querySelector('.md-header__title .md-header__topic .md-ellipsis');
+  const title = document.querySelector('.md-header__title');
+  const r = name.getBoundingClientRect(), t = title.getBoundingClientRect();
+  const shown = r.width > 0 && r.height > 0 && getComputedStyle(title).visibility !== 'hidden'
+                && getComputedStyle(name).visibility !== 'hidden';
+  const whole = name.scrollWidth <= name.clientWidth + 1 && r.left >= t.left - 1 && r.right <= t.right + 1
+                && r.right <= innerWidth;
+  return {name: name.textContent.trim(), shown, whole,
+          h1: Math.round(document.querySelector('article h1').getBoundingClientRect().top)};
+}"""
+
+SCROLLED = """() => {
+  const hit = el => { const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.top < 0 || r.bottom > innerHeight) return false;
+    const h = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return !!h && (el === h || el.contains(h)); };
+  return {tel: hit(document.querySelector('.helpbar__tel')), exit: hit(document.querySelector('.quick-exit__button'))};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_phone_header_shows_the_site_name_whole_and_the_page_early(browser, site_url: str, lang: str) -> None:
+    """Defect 6: on phones the frame took ~300 px and the site name was cut or hidden. The name is whole,
+    the page's heading starts in the top quarter of the screen, and once scrolled the call button and the
+    exit button stay in reach."""
+    problems = {}
+    for width in (320, 360, 375, 390, 414):
+        context = browser.new_context(viewport={"width": width, "height": 740})
+        page = context.new_page()
+        for path in ("jongeren/", "jongeren/is-dit-nog-liefde/", "ouders/"):
+            page.goto(site_url + lang_prefix(lang) + path)
+            m = page.evaluate(FIRST_SCREEN)
+            if not (m["shown"] and m["whole"]) or m["h1"] > 200:
+                problems[f"{width} {path} top"] = m
+            page.evaluate("window.scrollTo(0, 1200)")
+            s = page.evaluate(SCROLLED)
+            if not (s["tel"] and s["exit"]):
+                problems[f"{width} {path} scrolled"] = s
+        context.close()
+    assert problems == {}

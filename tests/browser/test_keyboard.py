@@ -107,3 +107,24 @@ def test_no_tab_stop_is_invisible_or_off_screen(browser, site_url: str, path: st
             hidden.append(state)
     page.close()
     assert hidden == []
+
+
+CONTRAST = """() => { const e = document.activeElement, s = getComputedStyle(e);
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const a = lum(s.color), b = lum(s.backgroundColor);
+  return {text: e.textContent.trim().slice(0, 30), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)}; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_skip_links_are_readable_when_they_appear(browser, site_url: str, scheme: str) -> None:
+    """Defect 9: the second skip link ("leave this site quickly") was purple on dark purple."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page.goto(site_url + "jongeren/")
+    seen = []
+    for _ in range(2):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(CONTRAST))
+    page.close()
+    assert [s for s in seen if s["ratio"] < 4.5] == [], seen

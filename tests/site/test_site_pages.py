@@ -126,3 +126,40 @@ def test_previous_and_next_stay_within_the_section(site_dir: Path, lang: str) ->
             if target_section != section:
                 crossing.append(f"{path} -> {target}")
     assert crossing == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_audience_has_its_own_menu(site_dir: Path, lang: str) -> None:
+    """The side menu of a page lists its own section's pages; the other sections (audiences) only by their
+    start page: a young person's menu does not list the professionals' pages, nor a parent's the youth's."""
+    crossing = []
+    for path in content_pages():
+        section = path.split("/")[0] if "/" in path else ""
+        page_dir = site_dir / lang_prefix(lang) / path
+        html = (page_dir / "index.html").read_text(encoding="utf-8")
+        start = html.index("md-nav--primary")
+        menu = html[start:html.index("md-sidebar--secondary", start)]
+        for href in re.findall(r'<a href="([^"#]*)"[^>]*class="md-nav__link', menu):
+            target = (page_dir / href).resolve().relative_to((site_dir / lang_prefix(lang)).resolve()).as_posix()
+            parts = [] if target in (".", "") else target.split("/")
+            if parts and parts[0] != section and len(parts) > 1:
+                crossing.append(f"{path} -> {target}")
+    assert crossing == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_quotes_are_typographic(site_dir: Path, lang: str) -> None:
+    """Defect 9: no straight quotes in the text of a page; French uses « » (with its no-break spaces)."""
+    import html as htmllib
+
+    found = []
+    for path in content_pages():
+        page = (site_dir / lang_prefix(lang) / path / "index.html").read_text(encoding="utf-8")
+        article = page[page.index("<article"):page.index("</article>")]
+        article = re.sub(r"<(script|style|code|pre)\b.*?</\1>", "", article, flags=re.S)
+        text = htmllib.unescape(re.sub(r"<[^>]+>", " ", article))
+        straight = re.findall(r'.{0,20}"[^"]{0,20}', text)
+        english_in_french = re.findall(r".{0,20}[“”].{0,20}", text) if lang == "fr" else []
+        if straight or english_in_french:
+            found.append((path, (straight + english_in_french)[:2]))
+    assert found == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitekit.table_hyphens import SOFT_HYPHEN, soft_hyphens_in_tables
+from sitekit.table_hyphens import SOFT_HYPHEN, soft_hyphens_in_headings, soft_hyphens_in_tables
 
 
 def test_long_words_in_cells_get_soft_hyphens_in_the_page_language() -> None:
@@ -24,3 +24,12 @@ def test_text_outside_tables_is_left_alone() -> None:
 def test_french_words_use_french_hyphenation() -> None:
     out = soft_hyphens_in_tables("<td>comportementaliste</td>", "fr")
     assert out.count(SOFT_HYPHEN) >= 3
+
+
+def test_long_words_in_large_headings_can_break_with_a_hyphen() -> None:
+    out = soft_hyphens_in_headings('<h1 id="x">Toegankelijkheidsverklaring</h1><p>Toegankelijkheidsverklaring</p>', "nl")
+    heading, text = out.split("</h1>")
+    assert SOFT_HYPHEN in heading and heading.replace(SOFT_HYPHEN, "") == '<h1 id="x">Toegankelijkheidsverklaring'
+    assert SOFT_HYPHEN not in text  # body text wraps between words on its own
+    assert soft_hyphens_in_headings('<h2 title="Toegankelijkheidsverklaring">Kort</h2>', "nl") == \
+        '<h2 title="Toegankelijkheidsverklaring">Kort</h2>'  # attributes are never touched
