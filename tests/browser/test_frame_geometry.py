@@ -100,3 +100,25 @@ def test_phone_header_shows_the_site_name_whole_and_the_page_early(browser, site
                 problems[f"{width} {path} scrolled"] = s
         context.close()
     assert problems == {}
+
+
+@pytest.mark.parametrize("path", ["", "jongeren/", "professionals/handelen/"])
+def test_desktop_search_lines_up_with_the_text_and_keeps_its_width(browser, site_url: str, path: str) -> None:
+    """Defect 8: the search box sat in the middle, not over the text column, and changed width on focus;
+    Material's sticky menu title covered the first entries of the menu."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url + path)
+    left = "el => Math.round(el.getBoundingClientRect().left)"
+    field = page.locator("#site-search-input")
+    assert abs(page.locator(".site-search__form").evaluate(left) - page.locator("article h1").evaluate(left)) <= 2
+    width = field.evaluate("el => el.getBoundingClientRect().width")
+    field.click()
+    field.type("loverboy")
+    page.wait_for_selector("[data-search-results] li")
+    assert field.evaluate("el => el.getBoundingClientRect().width") == width
+    covered = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')].filter(a => {
+        const r = a.getBoundingClientRect(); if (r.width === 0 || r.top < 0 || r.bottom > innerHeight) return false;
+        const h = document.elementFromPoint(r.x + Math.min(r.width / 2, 20), r.y + r.height / 2);
+        return !(h && (a === h || a.contains(h))); }).map(a => a.textContent.trim())""")
+    page.close()
+    assert covered == []
