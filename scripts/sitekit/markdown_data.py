@@ -78,27 +78,33 @@ class MarkdownData:
         return name
 
     def helplines(self) -> str:
+        """Every service of data/hulplijnen.yml as a card: what it is for, buttons to call, mail or visit
+        it, and when it is open, what it costs and whether you may stay anonymous (helplines.css)."""
         blocks = []
         for ident, e in self.data.values.get("hulplijnen", {}).items():
             name = self.md(e["name"])
             city = f" ({self.md(e['city'])})" if e.get("city") else ""
-            lines = [f"### {name}{city} {{ #{ident} }}", "", self.md(e["about"]), ""]
+            lines = ['<div class="helpline" markdown>', "", f"### {name}{city} {{ #{ident} }}", "", self.md(e["about"]), ""]
             if not e["verified"]:
-                lines += [f"- {self.ui('helplines.unverified')}"]
+                lines += [self.ui("helplines.unverified"), "{ .helpline__facts }", ""]
             else:
-                extra = ", ".join(x for x in (self.md(e.get("cost")), self.md(e.get("hours"))) if x)
+                actions = []
                 if e.get("phone"):
-                    lines.append(f"- **{self.ui('helplines.call')}:** {self.tel(ident)}" + (f" ({extra})" if extra else ""))
-                elif e.get("hours"):
-                    cost = f" ({self.md(e['cost'])})" if e.get("cost") else ""
-                    lines.append(f"- **{self.ui('helplines.when')}:** {self.md(e['hours'])}{cost}")
+                    actions.append(f'[{self.ui("helpbar.call")} {e["phone_display"]}](tel:{e["phone"]})'
+                                   "{ .helpline__action .helpline__action--call }")
                 if e.get("email"):
-                    lines.append(f"- **{self.ui('helplines.mail')}:** {self.mail(ident)}")
+                    actions.append(f'[{e["email"]}](mailto:{e["email"]}){{ .helpline__action }}')
                 if e.get("url"):
                     shown = e["url"].removeprefix("https://").removeprefix("www.").rstrip("/")
-                    lines.append(f"- **{self.ui('helplines.website')}:** [{shown}]({e['url']})")
+                    actions.append(f"[{shown}]({e['url']}){{ .helpline__action }}")
+                if actions:
+                    lines += ["\n".join(actions), "{ .helpline__actions }", ""]
+                facts = [self.md(e[key]) for key in ("hours", "cost") if e.get(key)]
                 if e.get("anonymous"):
-                    lines.append(f"- {self.ui('helplines.anonymous')}")
+                    facts.append(self.ui("helplines.anonymous"))
+                if facts:
+                    lines += [" · ".join(facts), "{ .helpline__facts }", ""]
+            lines.append("</div>")
             blocks.append("\n".join(lines))
         return "\n\n".join(blocks) + "\n"
 

@@ -163,3 +163,32 @@ def test_quotes_are_typographic(site_dir: Path, lang: str) -> None:
         if straight or english_in_french:
             found.append((path, (straight + english_in_french)[:2]))
     assert found == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_help_page_shows_each_service_as_a_call_card(site_dir: Path, lang: str) -> None:
+    """The help page: each service a card with a tap-to-call button (and mail, website), when it is open,
+    what it costs and whether you may stay anonymous, from data/hulplijnen.yml."""
+    import yaml
+
+    lines = yaml.safe_load((Path(__file__).parents[2] / "data" / "hulplijnen.yml").read_text(encoding="utf-8"))
+    html = (site_dir / lang_prefix(lang) / "hulp" / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<div class="helpline"[^>]*>(.*?)</div>', html, flags=re.S)
+    assert len(cards) == len(lines)
+    for (ident, entry), card in zip(lines.items(), cards):
+        assert f'id="{ident}"' in card
+        if not entry["verified"]:
+            assert "tel:" not in card and "mailto:" not in card
+            continue
+        if entry.get("phone"):
+            assert re.search(rf'<a[^>]*class="helpline__action helpline__action--call"[^>]*href="tel:{entry["phone"]}"|'
+                             rf'<a href="tel:{entry["phone"]}"[^>]*class="helpline__action helpline__action--call"', card)
+        if entry.get("email"):
+            assert f'mailto:{entry["email"]}' in card
+        facts = re.search(r'<p class="helpline__facts">(.*?)</p>', card, flags=re.S)
+        if entry.get("hours") or entry.get("cost") or entry.get("anonymous"):
+            assert facts, ident
+        for key in ("hours", "cost"):
+            if entry.get(key):
+                shown = re.sub("[\u00a0\u202f]", " ", facts.group(1))  # French no-break spaces
+                assert entry[key][lang].split(",")[0] in shown, (ident, key)
