@@ -192,3 +192,14 @@ def test_help_page_shows_each_service_as_a_call_card(site_dir: Path, lang: str) 
             if entry.get(key):
                 shown = re.sub("[\u00a0\u202f]", " ", facts.group(1))  # French no-break spaces
                 assert entry[key][lang].split(",")[0] in shown, (ident, key)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_youth_page_leads_with_the_self_check_and_talking(site_dir: Path, lang: str) -> None:
+    """The youth landing leads with actions: the self-check and "Praat erover" as large blocks, before
+    the list of the other pages."""
+    html = (site_dir / lang_prefix(lang) / "jongeren" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):]
+    first_list = article.index("<h2")
+    blocks = re.findall(r'<a class="action-block" href="([^"]+)"|<a href="([^"]+)" class="action-block"', article[:first_list])
+    assert [a or b for a, b in blocks] == ["is-dit-nog-liefde/", "praat-erover/"]
