@@ -35,6 +35,9 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
         b = r["weight"]["baseline"][name]
         add(f"{name}: bytes on the wire (gzip), first load", w["bytes"] / 1024, b["bytes"] / 1024, "KB",
             "≤ 0.50" if name == "jongeren" else "")
+        first, first_b = (x["by_type"].get("html", 0) + x["by_type"].get("css", 0) for x in (w, b))
+        add(f"{name}: HTML + stylesheet before the first paint (gzip)", first / 1024, first_b / 1024, "KB",
+            "≤ 14 (one round trip)")
         add(f"{name}: requests", w["requests"], b["requests"], "req")
         add(f"{name}: third-party requests", w["third_party_requests"], b["third_party_requests"], "req", "0")
         for kind in sorted(set(w["by_type"]) | set(b["by_type"])):
