@@ -390,6 +390,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     lang = current_language(config)
     env.globals["ui"] = ui
     env.filters["without_alternate_links"] = without_alternate_links
+    env.filters["with_escaped_description"] = with_escaped_description
     env.filters["deferred"] = deferred
     env.filters["split_bundle"] = split_bundle
     env.globals["lang_prefix"] = "" if lang == site_languages(config)[0] else f"{lang}/"
@@ -450,6 +451,17 @@ def on_post_page(output: str, page: Page, config: Any) -> str:
     if page.file.dest_uri:
         State.guarded[page.file.dest_uri] = guarded_digest(output)
     return output
+
+
+def with_escaped_description(html: str, description: Any) -> Markup:
+    """Material's base.html writes page.meta.description into <meta name="description" content="..."> as
+    it is (its templates do not escape): a quote in the text ended the attribute. Escaped here."""
+    import html as htmllib
+
+    if not isinstance(description, str):
+        return Markup(str(html))
+    raw = f'<meta name="description" content="{description}">'
+    return Markup(str(html).replace(raw, f'<meta name="description" content="{htmllib.escape(description, quote=True)}">'))
 
 
 def without_alternate_links(html: str) -> Markup:

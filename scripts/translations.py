@@ -33,6 +33,10 @@ def main(argv: list[str]) -> int:
         for name in argv[1:]:
             tr = (ROOT / name).resolve()
             lang = tr.name.split(".")[-2]
+            if lang not in languages[1:]:  # a Dutch page is the source, never stamped itself
+                print(f"{name}:1: error: not a translation (expected a name like page.{languages[1]}.md)",
+                      file=sys.stderr)
+                return 1
             stamp(tr, tr.with_name(tr.name.replace(f".{lang}.md", ".md")))
         argv = []
     rows = status(content, languages)

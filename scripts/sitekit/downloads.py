@@ -15,7 +15,7 @@ import json
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -53,6 +53,7 @@ class Download:
     lang: str
     size: int
     pages: int
+    preview: str = ""   # downloads/<name>.<lang>.webp: page 1 as an image (the campaign's poster and postcard)
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,49 @@ def _size(n: int, lang: str = "en") -> str:
     return f"{size.replace('.', ',') if french else size}\u00a0{'Mo' if french else 'MB'}"
 
 
+PREVIEW_GROUPS = ("campaign",)
+PREVIEW_WIDTH = 240  # CSS pixels; the image is twice as wide, sharp on phone screens
+
+
+def make_previews(site: Path, files: list[Download]) -> list[Download]:
+    """Page 1 of the campaign PDFs as a WebP image beside the PDF, rendered from the PDF itself (PDFium),
+    so the preview always shows what the download holds."""
+    import pypdfium2
+
+    out = []
+    for f in files:
+        if f.group not in PREVIEW_GROUPS:
+            out.append(f)
+            continue
+        pdf = pypdfium2.PdfDocument(site / f.path)
+        try:
+            page = pdf[0]
+            image = page.render(scale=2 * PREVIEW_WIDTH / page.get_width()).to_pil()
+        finally:
+            pdf.close()
+        preview = f.path.removesuffix(".pdf") + ".webp"
+        image.save(site / preview, "WEBP", quality=80, method=6)
+        out.append(replace(f, preview=preview))
+    return out
+
+
+def _previews(ctx: Context, rows: list[Download], lang: str, up: str) -> str:
+    shown = [f for f in rows if f.preview and f.lang == lang]
+    if not shown:
+        return ""
+    out = ['<div class="downloads__previews">']
+    for f in shown:
+        from PIL import Image
+
+        with Image.open(ctx.site / f.preview) as img:
+            height = round(PREVIEW_WIDTH * img.height / img.width)
+        alt = htmllib.escape(f"{ctx.ui('downloads.preview', lang)}: {f.title}")
+        out.append(f'<figure><img src="{up}{f.preview}" alt="{alt}" width="{PREVIEW_WIDTH}" height="{height}" '
+                   f'loading="lazy" decoding="async"><figcaption>{htmllib.escape(f.title)}</figcaption></figure>')
+    out.append("</div>")
+    return "".join(out)
+
+
 def downloads_table(ctx: Context, files: list[Download], lang: str, page_dir: Path,
                     groups: tuple[str, ...] = DOWNLOAD_GROUPS) -> str:
     depth = len(page_dir.relative_to(ctx.site).parts)
@@ -300,6 +344,7 @@ def downloads_table(ctx: Context, files: list[Download], lang: str, page_dir: Pa
         if not rows:
             continue
         out.append(f'<h3>{htmllib.escape(ctx.ui("downloads." + group, lang))}</h3>')
+        out.append(_previews(ctx, rows, lang, up))
         out.append(f'<table><thead><tr><th scope="col">{ctx.ui("downloads.file", lang)}</th>'
                    f'<th scope="col">{ctx.ui("downloads.language", lang)}</th><th scope="col">{ctx.ui("downloads.pages", lang)}</th>'
                    f'<th scope="col">{ctx.ui("downloads.size", lang)}</th></tr></thead><tbody>')
@@ -333,7 +378,7 @@ def print_jobs(ctx: Context) -> list[PrintJob]:
 
 
 def build_downloads(ctx: Context) -> list[Download]:
-    files = print_all(ctx.site, print_jobs(ctx))
+    files = make_previews(ctx.site, print_all(ctx.site, print_jobs(ctx)))
     inject_tables(ctx, files)
     (ctx.site / "downloads" / "index.json").write_text(
         json.dumps([f.__dict__ for f in files], indent=1, ensure_ascii=False), encoding="utf-8")

@@ -103,6 +103,25 @@ def test_campaign_page_lists_only_the_campaign_files(site_dir: Path, lang: str) 
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_campaign_page_shows_a_preview_of_the_poster_and_the_postcard(site_dir: Path, lang: str) -> None:
+    """A preview image of page 1 of each campaign PDF in the page's language, made at build from the PDF."""
+    from PIL import Image
+
+    page = site_dir / lang_prefix(lang) / "campagne" / "materiaal" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    images = re.findall(r'<img src="([^"]+\.webp)" alt="([^"]+)" width="(\d+)" height="(\d+)"', html)
+    assert sorted(Path(src).name for src, *_ in images) == sorted(
+        f"{kind}-laat-je-niet-pakken.{lang}.webp" for kind in ("poster", "postkaart"))
+    for src, alt, width, height in images:
+        with Image.open((page.parent / src).resolve()) as img:
+            assert img.width >= 2 * int(width) - 1  # sharp on phone screens
+            assert abs(img.height / img.width - int(height) / int(width)) < 0.02
+            assert abs(img.height / img.width - 2 ** 0.5) < 0.03  # an A-size page, whole
+            assert len(img.getcolors(1 << 20) or range(1000)) > 50  # something is drawn, not a blank page
+        assert alt.strip()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_lesson_overview_links_every_package_page(site_dir: Path, lang: str) -> None:
     page = site_dir / lang_prefix(lang) / "professionals" / "lesmateriaal" / "index.html"
     html = page.read_text(encoding="utf-8")

@@ -203,3 +203,27 @@ def test_youth_page_leads_with_the_self_check_and_talking(site_dir: Path, lang: 
     first_list = article.index("<h2")
     blocks = re.findall(r'<a class="action-block" href="([^"]+)"|<a href="([^"]+)" class="action-block"', article[:first_list])
     assert [a or b for a, b in blocks] == ["is-dit-nog-liefde/", "praat-erover/"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_description_with_quotes_stays_one_attribute(site_dir: Path, lang: str) -> None:
+    """A front-matter description with quotes ("Laat je niet pakken") broke Material's <meta name=
+    "description"> into bogus attributes: it is escaped, whole."""
+    from html.parser import HTMLParser
+
+    class Meta(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[list[tuple[str, str | None]]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "meta" and ("name", "description") in attrs:
+                self.found.append(attrs)
+
+    broken = []
+    for path in content_pages():
+        parser = Meta()
+        parser.feed((site_dir / lang_prefix(lang) / path / "index.html").read_text(encoding="utf-8"))
+        if len(parser.found) != 1 or sorted(k for k, _ in parser.found[0]) != ["content", "name"]:
+            broken.append((path, parser.found))
+    assert broken == []

@@ -26,3 +26,20 @@ def test_states(tmp_path: Path) -> None:
 def test_orphan_translation(tmp_path: Path) -> None:
     (tmp_path / "b.en.md").write_text(PAGE, encoding="utf-8")
     assert orphans(tmp_path, ["nl", "fr", "en"]) == [tmp_path / "b.en.md"]
+
+
+def test_stamping_a_dutch_page_is_refused() -> None:
+    """`--stamp` on the Dutch source wrote a hash into the source itself, which made every translation of
+    it look outdated: it is refused with a message, and the file is left alone."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    page = root / "content" / "jongeren" / "index.md"
+    before = page.read_bytes()
+    result = subprocess.run([sys.executable, str(root / "scripts" / "translations.py"), "--stamp", "content/jongeren/index.md"],
+                            cwd=root, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "content/jongeren/index.md:1: error: not a translation" in result.stderr
+    assert page.read_bytes() == before
