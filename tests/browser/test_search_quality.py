@@ -24,7 +24,8 @@ QUERY_DIR = ROOT / "tests" / "search"
 RECALL_AT_3, MRR = 0.9, 0.8
 # Where the search does not reach the target yet, measured on the blind holdout (issue 17 stays open for
 # it). The test still runs and prints the figures; once the target is met, the entry must go.
-KNOWN_GAPS = {("en", "holdout"): "English on the blind holdout (fifth set): recall@3 0.833, MRR 0.724 on 2026-11-29"}
+KNOWN_GAPS = {("fr", "holdout"): "French on the blind holdout (seventh set, 40 queries): recall@3 0.925, MRR 0.791 "
+                                     "on 2026-11-29 (target 0.8)"}
 
 KEYWORDS = [  # (language prefix, query, page that must be in the top 3)
     ("", "loverboy", "jongeren/wat-is-een-tienerpooier/"),
