@@ -46,8 +46,10 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
             red = " data-red-flag" if s.get("red_flag") else ""
             flag = (f' <span class="checklist__flag">({escape(md.ui("checklist.red_flag"))})</span>'
                     if s.get("red_flag") else "")
+            points = md.ui("checklist.point") if s["weight"] == 1 else md.ui("checklist.points").format(n=s["weight"])
             out.append(f'<li><input type="checkbox" id="{sid}" name="{s["id"]}" data-weight="{s["weight"]}"{red} autocomplete="off">'
-                       f'<label for="{sid}">{e(s["text"])}{flag}</label></li>')
+                       f'<label for="{sid}">{e(s["text"])}{flag} <span class="checklist__points">({escape(points)})</span>'
+                       f'</label></li>')
         out.append("</ul></fieldset>")
     # Young people get no print button: a printed list is a paper trail someone could find.
     print_button = ("" if c["audience"] in md.data.values["site"].get("no_print", []) else
@@ -58,7 +60,8 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
     out.append(f'<div class="checklist__live" data-checklist-live role="status" aria-live="polite" aria-atomic="true" '
                f'data-template="{escape(md.ui("checklist.live"))}"></div>')
     out.append(f'<h2 class="checklist__result-heading">{escape(md.ui("checklist.result_heading"))}</h2>')
-    out.append(f'<p class="checklist__how">{escape(md.ui("checklist.how_it_works"))}</p>')
+    how = md.ui("checklist.how_it_works").replace("{act}", t(c["outcomes"]["act"]["title"]))
+    out.append(f'<p class="checklist__how">{escape(how)}</p>')
     out.append(f'<section class="checklist__outcome checklist__outcome--start" data-outcome="start">'
                f'<p>{e(c["outcomes"]["start"]["text"])}</p></section>')
     ranges = {"none": md.ui("checklist.range_none"), "watch": md.ui("checklist.range_watch"), "act": md.ui("checklist.range_act")}

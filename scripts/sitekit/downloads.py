@@ -163,7 +163,12 @@ def _help_line(ctx: Context, lang: str) -> str:
     cf = ctx.helpline()
     name = cf["name"].get(lang) or cf["name"].get(ctx.languages[0], "")
     contact = " · ".join(x for x in (cf.get("phone_display"), cf.get("email")) if x)
-    return f'{ctx.ui("helpbar.title", lang)}: {name} {contact} ({ctx.ui("helpbar.promise", lang)})'
+    line = f'{ctx.ui("helpbar.title", lang)}: {name} {contact} ({ctx.ui("helpbar.promise", lang)})'
+    if lang == "fr":  # "Parles-en :" as on the web pages (sitekit/typography.py)
+        from .typography import french_text
+
+        line = french_text(line)
+    return line
 
 
 def lesson_pdfs(ctx: Context) -> list[PrintJob]:

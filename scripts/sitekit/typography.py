@@ -16,6 +16,10 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 def french_text(text: str) -> str:
     text = text.replace("&ldquo;", "«").replace("&rdquo;", "»").replace("“", "«").replace("”", "»")
+    # "quoi?" -> "quoi ?" and "Parles-en:" -> "Parles-en :": a space where a word touches the sign (not in
+    # "10:30" or "https://": the sign must follow a letter and be followed by a space or the end)
+    text = re.sub(r"(?<=[^\W\d_])([;?!])(?=\s|$|<|»)", NNBSP + r"\1", text)
+    text = re.sub(r"(?<=[^\W\d_]):(?=\s|$|<)", NBSP + ":", text)
     text = re.sub(r"(?<=\S)[ \u00a0\u202f]+([;?!])", lambda m: NNBSP + m.group(1), text)
     text = re.sub(r"(?<=\S)[ \u00a0\u202f]+:(?=\s|$|<)", NBSP + ":", text)
     text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)

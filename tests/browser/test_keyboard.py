@@ -128,3 +128,15 @@ def test_skip_links_are_readable_when_they_appear(browser, site_url: str, scheme
         seen.append(page.evaluate(CONTRAST))
     page.close()
     assert [s for s in seen if s["ratio"] < 4.5] == [], seen
+
+
+@pytest.mark.parametrize("path", ["jongeren/", "professionals/handelen/", "ouders/signalen/"])
+def test_desktop_menu_is_a_few_tab_stops_not_forty(browser, site_url: str, path: str) -> None:
+    """Defect 4/8: on desktop the keyboard passed ~40 menu links (every audience's pages) before the
+    content. The menu lists its own section and one link per other section."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url + path)
+    stops = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary a[href], .md-sidebar--primary label[tabindex], .md-sidebar--primary input:not([type=checkbox])')]
+        .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; }).length""")
+    page.close()
+    assert 0 < stops <= 20, stops

@@ -135,6 +135,7 @@ def test_any_data_text_lands_escaped(value: str) -> None:
     entry["about"] = {"nl": value, "fr": value, "en": value}
     md = MarkdownData(data, "nl")
     for text in (md.org("payoke"), md.helplines()):
+        text = text.replace('<div class="helpline" markdown>', "").replace("</div>", "")  # the cards' own frame
         assert "<" not in text.replace("&lt;", "") or "<" not in value
         assert htmllib.escape(value) in text
 
