@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bench.projects import dutch_page_count, make_project
 from devtools.local_nginx import free_port
+from devtools.processes import stop
 
 
 def _get(url: str) -> str | None:
@@ -47,11 +48,7 @@ def serving(kind: str, project: Path, url_path: str) -> Iterator[str]:
         time.sleep(2)  # let the watcher settle
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def edit_latency(kind: str, work: Path, pages: int = 100, edits: int = 3) -> dict[str, float]:

@@ -249,8 +249,8 @@ def checklist_pdfs(ctx: Context) -> list[PrintJob]:
 
 
 FORMATS = {
-    "poster": dict(size="A3", height="420mm", pad="18mm", gap="8mm", h1="72pt", text_size="30pt", number="52pt", small="16pt", qr="62mm"),
-    "postkaart": dict(size="A6", height="148mm", pad="6mm", gap="3mm", h1="20pt", text_size="9pt", number="14pt", small="6.5pt", qr="24mm"),
+    "poster": dict(size="A3", height="420mm", pad="18mm", gap="8mm", h1="72pt", text_size="30pt", number="52pt", small="20pt", qr="62mm"),
+    "postkaart": dict(size="A6", height="148mm", pad="6mm", gap="3mm", h1="20pt", text_size="9pt", number="14pt", small="7.5pt", qr="24mm"),
 }
 
 

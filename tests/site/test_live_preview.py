@@ -4,17 +4,20 @@ How fast is measured by `make bench` (preview_kinds), not here."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from devtools.local_nginx import free_port
+from devtools.processes import stop
 
 
 def get(url: str) -> str:
@@ -23,6 +26,20 @@ def get(url: str) -> str:
             return r.read().decode("utf-8", "replace")
     except Exception:  # noqa: BLE001 - not up yet, or being rebuilt
         return ""
+
+
+@contextlib.contextmanager
+def serving(project: Path, generator: str = "mkdocs") -> Iterator[str]:
+    """`make serve` of the project on a free port (Dutch only); its address. Stopped afterwards."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(project / "scripts" / "serve.py"), "--port", str(port)],
+                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": "nl",
+                                 "SITE_GENERATOR": generator})
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        stop(proc)
 
 
 def wait_for(url: str, text: str, seconds: float = 90) -> bool:
@@ -36,13 +53,7 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 @pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])
 def test_page_data_and_template_edits_all_show(fixture_project: Path, generator: str) -> None:
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "serve.py"), "--port", str(port)],
-                            cwd=fixture_project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": "nl",
-                                 "SITE_GENERATOR": generator})
-    base = f"http://127.0.0.1:{port}/"
-    try:
+    with serving(fixture_project, generator) as base:
         assert wait_for(base + "over/", "<html"), "make serve did not start"
         time.sleep(1.5)  # let the watcher settle
         page = fixture_project / "content" / "over" / "index.md"
@@ -61,40 +72,31 @@ def test_page_data_and_template_edits_all_show(fixture_project: Path, generator:
         # the Dutch-only preview: another language says it was not built, with a way back
         french = get(base + "fr/over/")
         assert "SITE_LANGUAGE=all" in french and 'href="../../over/"' in french
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+
+
+def menu(html: str) -> str:
+    """The side menu of a served page."""
+    start = html.find("md-nav--primary")
+    return html[start:html.find("md-sidebar--secondary", start)] if start >= 0 else ""
 
 
 def test_a_page_edit_keeps_the_other_pages_titles_in_the_menu(fixture_project: Path) -> None:
-    """--dirty reads only the edited page: the menu must still name every other page (not "None")."""
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "serve.py"), "--port", str(port)],
-                            cwd=fixture_project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": "nl"})
-    base = f"http://127.0.0.1:{port}/"
-    try:
+    """--dirty reads only the edited page: the menu must still name every other page (not "None"), and
+    a changed title reaches the other pages' menus."""
+    with serving(fixture_project) as base:
         assert wait_for(base + "over/", "<html"), "make serve did not start"
-        before = get(base + "over/")
-        assert "Sporen" in before and ">None<" not in before
+        before = menu(get(base + "over/"))
+        assert "Privacy" in before and not re.search(r">\s*None\s*<", before)
         time.sleep(1.5)
         page = fixture_project / "content" / "over" / "index.md"
         page.write_text(page.read_text(encoding="utf-8").replace("Tekst.", "Tekst MENUMARKER."), encoding="utf-8")
         assert wait_for(base + "over/", "MENUMARKER"), "a page edit never showed"
-        after = get(base + "over/")
-        assert "Sporen" in after, "the menu lost another page's title after a page edit"
+        after = menu(get(base + "over/"))
+        assert "Privacy" in after, "the menu lost another page's title after a page edit"
         assert not re.search(r">\s*None\s*<", after), "the menu says None for a page after a page edit"
         time.sleep(1.5)
-        other = fixture_project / "content" / "hulp" / "sporen-wissen.md"
-        other.write_text(other.read_text(encoding="utf-8").replace("title: Sporen", "title: Sporen TITELMARKER"),
+        other = fixture_project / "content" / "over" / "privacy.md"
+        other.write_text(other.read_text(encoding="utf-8").replace("title: Privacy", "title: Privacy TITELMARKER"),
                          encoding="utf-8")
         assert wait_for(base + "over/", "TITELMARKER"), "a new title never showed in another page's menu"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        assert "TITELMARKER" in menu(get(base + "over/"))
