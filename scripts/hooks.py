@@ -176,8 +176,9 @@ def on_files(files: Files, config: Any) -> Files:
 def _render_again_what_changed(config: Any, files: Files) -> None:
     """`make serve` re-renders only changed pages (--dirty): a page counts as changed when its Markdown is
     newer than its HTML. An edit in data/, overrides/, scripts/ or mkdocs.yml, a page added or removed or
-    a page title changed (every menu shows them) can change any page: then every page is pending (sitekit/preview.py). This build renders the
-    pages a browser looked at last, a second build the rest; with all languages, one build renders all."""
+    a page title changed (every menu shows them) can change any page: then every page is pending
+    (sitekit/preview.py). This build renders the pages a browser looked at last, a second build the rest;
+    with all languages, one build renders all."""
     pages = files.documentation_pages()
     menu = sorted((f.src_uri, str(State.pages[f.abs_src_path].meta.get("title", "")) if f.abs_src_path in State.pages
                    else "") for f in pages)  # the pages and their titles, as every menu shows them
@@ -508,13 +509,8 @@ def own_menu(page: Page, nav: Any) -> Any:
         if not children:
             items.append(item)
             continue
-        pages = [p for p in _pages_in(item)]
-        if not pages or _section(pages[0]) == own:
-            items.append(item)
-            continue
-        link = Link(item.title, pages[0].url)
-        link.parent = None
-        items.append(link)
+        pages = _pages_in(item)
+        items.append(item if not pages or _section(pages[0]) == own else Link(item.title, pages[0].url))
     menu = Navigation(items, nav.pages)
     menu.homepage = nav.homepage
     return menu

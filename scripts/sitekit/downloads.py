@@ -54,6 +54,7 @@ class Download:
     size: int
     pages: int
     preview: str = ""   # downloads/<name>.<lang>.webp: page 1 as an image (the campaign's poster and postcard)
+    preview_height: int = 0  # its height in CSS pixels at PREVIEW_WIDTH
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,7 @@ def make_previews(site: Path, files: list[Download]) -> list[Download]:
             pdf.close()
         preview = f.path.removesuffix(".pdf") + ".webp"
         image.save(site / preview, "WEBP", quality=80, method=6)
-        out.append(replace(f, preview=preview))
+        out.append(replace(f, preview=preview, preview_height=round(PREVIEW_WIDTH * image.height / image.width)))
     return out
 
 
@@ -328,12 +329,8 @@ def _previews(ctx: Context, rows: list[Download], lang: str, up: str) -> str:
         return ""
     out = ['<div class="downloads__previews">']
     for f in shown:
-        from PIL import Image
-
-        with Image.open(ctx.site / f.preview) as img:
-            height = round(PREVIEW_WIDTH * img.height / img.width)
         alt = htmllib.escape(f"{ctx.ui('downloads.preview', lang)}: {f.title}")
-        out.append(f'<figure><img src="{up}{f.preview}" alt="{alt}" width="{PREVIEW_WIDTH}" height="{height}" '
+        out.append(f'<figure><img src="{up}{f.preview}" alt="{alt}" width="{PREVIEW_WIDTH}" height="{f.preview_height}" '
                    f'loading="lazy" decoding="async"><figcaption>{htmllib.escape(f.title)}</figcaption></figure>')
     out.append("</div>")
     return "".join(out)

@@ -135,16 +135,13 @@ def ask_for_second_build(after: float = SECOND_BUILD_AFTER) -> None:
         for timer in _timer:
             timer.cancel()
         _timer.clear()
-        if after <= 0:
-            signal_now = True
-        else:
-            signal_now = False
+        if after > 0:
             timer = threading.Timer(after, signal)
             timer.daemon = True
             _timer.append(timer)
             timer.start()
-    if signal_now:
-        signal()
+            return
+    signal()
 
 
 def pending() -> set[str]:
