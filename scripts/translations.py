@@ -37,7 +37,14 @@ def main(argv: list[str]) -> int:
                 print(f"{name}:1: error: not a translation (expected a name like page.{languages[1]}.md)",
                       file=sys.stderr)
                 return 1
-            stamp(tr, tr.with_name(tr.name.replace(f".{lang}.md", ".md")))
+            dutch = tr.with_name(tr.name.replace(f".{lang}.md", ".md"))
+            problem = ("no such file" if not tr.is_file() else
+                       f"its Dutch source {dutch.relative_to(ROOT) if dutch.is_relative_to(ROOT) else dutch} does not exist"
+                       if not dutch.is_file() else None)
+            if problem:
+                print(f"{name}:1: error: {problem}", file=sys.stderr)
+                return 1
+            stamp(tr, dutch)
         argv = []
     rows = status(content, languages)
     pages = sorted({r.page for r in rows})

@@ -43,3 +43,22 @@ def test_stamping_a_dutch_page_is_refused() -> None:
     assert result.returncode == 1
     assert "content/jongeren/index.md:1: error: not a translation" in result.stderr
     assert page.read_bytes() == before
+
+
+def test_stamping_a_missing_file_or_source_is_a_message_not_a_traceback(tmp_path) -> None:
+    """A mistyped name, or a translation whose Dutch source is gone, stopped with a Python traceback."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    orphan = tmp_path / "weg.fr.md"
+    orphan.write_text("---\ntitle: Weg\n---\n\nTekst.\n", encoding="utf-8")
+    for name, says in (("content/jongeren/bestaat-niet.fr.md", "no such file"),
+                       (str(orphan), f"its Dutch source {tmp_path / 'weg.md'} does not exist")):
+        result = subprocess.run([sys.executable, str(root / "scripts" / "translations.py"), "--stamp", name],
+                                cwd=root, capture_output=True, text=True)
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert f"{name}:1: error: {says}" in result.stderr
+    assert orphan.read_text(encoding="utf-8").startswith("---\ntitle: Weg")
