@@ -23,14 +23,16 @@ Front matter `questions:` (how people ask for what the page answers) is indexed 
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lunr.builder import Builder
+from lunr.idf import idf as lunr_idf
 from lunr.pipeline import Pipeline
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import generate_stop_word_filter
@@ -39,7 +41,7 @@ from nltk.stem.snowball import SnowballStemmer
 
 APOSTROPHES_RE = re.compile(r"['’‘`´]")
 WORD_RE = re.compile(r"[^\W_]+")
-FIELDS = {"title": 10, "questions": 10, "description": 3, "headings": 6, "keywords": 4, "body": 1}
+FIELDS = {"title": 10, "questions": 10, "description": 3, "headings": 6, "items": 3, "keywords": 4, "body": 1}
 WEIGHT_SCALE = 100
 
 
@@ -87,22 +89,25 @@ for _lang in ("nl", "fr", "en"):
 
 
 class _Blocks(HTMLParser):
-    """Text of a page per block (paragraph, list item, cell...) and its headings, without the
-    permalink signs, scripts and styles."""
+    """Text of a page per block (paragraph, list item, cell...), its headings (a checklist group's
+    legend is one) and its checklist items (the signals a visitor ticks: a label), without the
+    permalink signs, the points shown on paper, scripts and styles."""
 
     BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "summary", "label"}
-    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "legend"}
     SKIP = {"script", "style"}
+    SKIP_CLASSES = {"headerlink", "checklist__points"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.headings: list[str] = []
+        self.items: list[str] = []
         self.stack: list[tuple[str, list[str]]] = []
         self.skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP or (tag == "a" and ("class", "headerlink") in attrs):
+        if tag in self.SKIP or set((dict(attrs).get("class") or "").split()) & self.SKIP_CLASSES:
             self.skip += 1
             self.stack.append((f"skip:{tag}", []))
         elif tag in self.BLOCKS or tag in self.HEADINGS:
@@ -119,6 +124,8 @@ class _Blocks(HTMLParser):
                 text = " ".join("".join(parts).split())
                 if text:
                     (self.headings if tag in self.HEADINGS else self.blocks).append(text)
+                    if tag == "label":
+                        self.items.append(text)
                 return
 
     def handle_data(self, data: str) -> None:
@@ -126,23 +133,30 @@ class _Blocks(HTMLParser):
             self.stack[-1][1].append(data)
 
 
-def blocks(html: str) -> tuple[list[str], list[str]]:
-    """(text blocks, headings) of a rendered page."""
+class PageText(NamedTuple):
+    blocks: list[str]
+    headings: list[str]
+    items: list[str]
+
+
+def blocks(html: str) -> PageText:
+    """The text blocks, headings and checklist items of a rendered page."""
     parser = _Blocks()
     parser.feed(html)
     parser.close()
-    return parser.blocks, parser.headings
+    return PageText(parser.blocks, parser.headings, parser.items)
 
 
 
 
 def search_doc(url: str, title: str, html: str, meta: dict[str, Any]) -> dict[str, Any]:
     """What the index needs of one page (hooks.py, on_page_content)."""
-    text, headings = blocks(html)
+    text = blocks(html)
     return {"url": url, "title": title, "audience": str(meta.get("audience", "")),
             "description": str(meta.get("description", "")),
             "questions": [str(q) for q in meta.get("questions") or []],
-            "headings": headings, "blocks": text}
+            "headings": text.headings, "items": text.items, "blocks": text.blocks,
+            "boost": float((meta.get("search") or {}).get("boost", 1))}
 
 
 def keywords(text: str, groups: list[list[str]]) -> str:
@@ -153,6 +167,17 @@ def keywords(text: str, groups: list[list[str]]) -> str:
         if any(re.search(r"(?<!\w)" + re.escape(fold(str(w))) + r"(?!\w)", folded) for w in group):
             found += group
     return " ".join(found)
+
+
+def document_idf(pages_with_term: int, pages: int) -> float:
+    """BM25's inverse document frequency, counting the pages a word is on.
+
+    lunr's own (lunr.idf, also in lunr.js) adds up the pages per field, so a word on most pages in
+    several fields counts as if it were on more pages than there are, and abs() then makes it weigh
+    more than a word on half of them ('aide', on 34 of 37 pages, weighed more than a word on 19).
+    Every field's weight of a word is rescaled from lunr's value to this one.
+    """
+    return math.log(1 + (pages - pages_with_term + 0.5) / (pages_with_term + 0.5))
 
 
 def _words(text: str) -> list[str]:
@@ -176,10 +201,11 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
         # a section's start page (a page other pages sit under) points to everything and matches many
         # words; the page it points to answers the question: start pages count less
         start_page = any(u != doc["url"] and u.startswith(doc["url"]) for u in urls)
-        boost = boosts.get(doc["audience"], 1) * (settings.get("start_page_boost", 1) if start_page else 1)
+        boost = (boosts.get(doc["audience"], 1) * (settings.get("start_page_boost", 1) if start_page else 1)
+                 * doc.get("boost", 1))  # front matter search: boost: (as in Material for MkDocs)
         body = " ".join(doc["blocks"])
         fields = {"title": doc["title"], "questions": " · ".join(doc["questions"]), "description": doc["description"],
-                  "headings": " · ".join(doc["headings"]), "body": body,
+                  "headings": " · ".join(doc["headings"]), "items": " · ".join(doc.get("items", [])), "body": body,
                   "keywords": keywords(" ".join([doc["title"], doc["description"], *doc["questions"], body]), groups)}
         for value in fields.values():
             forms.update(_words(value))
@@ -199,8 +225,10 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
     post: list[list[int]] = [[] for _ in terms]
     for term, entry in index.inverted_index.items():
         row = post[number_of[term]]
-        for doc, value in sorted(weights[entry["_index"]].items()):
-            row += [doc, max(1, round(value * WEIGHT_SCALE))]
+        found = weights[entry["_index"]]
+        rescale = 1 / lunr_idf(entry, len(docs))
+        for doc, value in sorted(found.items()):
+            row += [doc, max(1, round(value * rescale * WEIGHT_SCALE))]
     stop = set(stopwords)
     forms_of: list[list[str]] = [[] for _ in terms]   # the site's words per term, as written (folded)
     for form in sorted(forms):
@@ -219,7 +247,8 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
     questions = [[" ".join(_words(q)) for q in d["questions"]] for d in docs]
     head = {"lang": lang, "docs": store, "post": post, "forms": forms_of,
             "synonyms": [g for g in synonyms if len(g) > 1], "stopwords": stopwords,
-            "questions": questions, "cues": cues, "cue_boost": settings.get("cue_boost", 2)}
+            "questions": questions, "cues": cues, "cue_boost": settings.get("cue_boost", 2),
+            "cue_order": list(settings.get("cue_order") or [])}
     return head, [d["blocks"] for d in docs]
 
 

@@ -119,3 +119,34 @@ def test_one_result_is_counted_in_the_singular(search_page, site_url: str) -> No
             return
         assert status == f"{len(results)} resultaten"
     pytest.fail("no query found exactly one page: pick a word that only one page has")
+
+
+MIXED_CUES = [  # (prefix, a parent who mentions school: words for two audiences, the parents' folder must come first)
+    ("", "mijn dochter zegt dat een leerling uit haar klas een loverboy heeft", "ouders/"),
+    ("fr/", "ma fille dit qu'un élève de son école est un loverboy", "fr/ouders/"),
+    ("en/", "my daughter says a student at her school is a loverboy", "en/ouders/"),
+]
+
+
+@pytest.mark.parametrize("prefix,query,folder", MIXED_CUES)
+def test_when_words_point_to_two_audiences_the_first_in_cue_order_counts(search_page, site_url: str, prefix: str,
+                                                                           query: str, folder: str) -> None:
+    """data/zoeken.yml cue_order: "mijn dochter" (a parent) and "leerling" (a professional's word) is a parent.
+    Without cue_order a professionals' page comes first or second for each of these."""
+    page = search_page(site_url, prefix)
+    first = [r["href"] for r in run(page, query)[:3]]
+    assert all(href.startswith(folder) for href in first), first
+
+
+RARE = [  # (prefix, a word on every page + a word on one page, the page with the rare word)
+    ("", "tienerpooier zwangerschapstest", "ouders/signalen/"),
+    ("fr/", "proxénète grossesse", "fr/ouders/signalen/"),
+    ("en/", "teen pimp pregnancy", "en/ouders/signalen/"),
+]
+
+
+@pytest.mark.parametrize("prefix,query,expected", RARE)
+def test_a_rare_word_counts_more_than_a_word_on_every_page(search_page, site_url: str, prefix: str, query: str,
+                                                           expected: str) -> None:
+    page = search_page(site_url, prefix)
+    assert run(page, query)[0]["href"] == expected

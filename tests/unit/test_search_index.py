@@ -49,7 +49,47 @@ def test_a_start_page_counts_less_than_the_pages_under_it() -> None:
 
 
 def test_blocks_skip_scripts_and_permalinks() -> None:
-    text, headings = blocks('<h2 id="a">Titel<a class="headerlink" href="#a">¶</a></h2><p>Tekst <b>vet</b>.</p>'
-                            '<script>var x = 1;</script><ul><li>Een</li><li>Twee</li></ul>')
-    assert headings == ["Titel"]
-    assert text == ["Tekst vet.", "Een", "Twee"]
+    text = blocks('<h2 id="a">Titel<a class="headerlink" href="#a">¶</a></h2><p>Tekst <b>vet</b>.</p>'
+                  '<script>var x = 1;</script><ul><li>Een</li><li>Twee</li></ul>')
+    assert text.headings == ["Titel"]
+    assert text.blocks == ["Tekst vet.", "Een", "Twee"]
+
+
+CHECKLIST = ('<fieldset class="checklist__group"><legend>Geld en cadeaus</legend><ul><li><input type="checkbox" id="c-geld">'
+             '<label for="c-geld">Je kind heeft plots veel geld. <span class="checklist__points">(2 punten)</span></label>'
+             '</li></ul></fieldset>')
+
+
+def test_a_checklist_names_its_groups_and_items_without_the_points_on_paper() -> None:
+    text = blocks(CHECKLIST)
+    assert text.headings == ["Geld en cadeaus"]
+    assert text.items == ["Je kind heeft plots veel geld."]
+    assert text.blocks == ["Je kind heeft plots veel geld."]
+
+
+def test_checklist_items_weigh_more_than_body_text() -> None:
+    listed = search_doc("a/", "A", CHECKLIST, {"audience": "ouders", "description": "Over een lijst."})
+    told = search_doc("b/", "B", "<p>Je kind heeft plots veel geld.</p>", {"audience": "ouders", "description": "Over een lijst."})
+    index, _ = build_index([listed, told], "nl", SETTINGS)
+    assert weight(index, "geld", 0) > weight(index, "geld", 1) > 0
+    assert weight(index, "cadeaus", 0) > 0
+    assert not any("punten" in forms for forms in index["forms"])
+
+
+def test_search_boost_in_front_matter_counts() -> None:
+    """`search: {boost: 2}` as in Material for MkDocs: the schema allows it, so it must do something."""
+    boosted = search_doc("a/", "Pagina", "<p>Over fietsen.</p>", {"audience": "ouders", "description": "Over fietsen.",
+                                                                  "search": {"boost": 2}})
+    plain = search_doc("b/", "Pagina", "<p>Over fietsen.</p>", {"audience": "ouders", "description": "Over fietsen."})
+    index, _ = build_index([boosted, plain], "nl", SETTINGS)
+    assert weight(index, "fietsen", 0) == 2 * weight(index, "fietsen", 1)
+
+
+def test_the_index_holds_field_weights_and_the_browser_weighs_how_rare_a_word_is() -> None:
+    """lunr's idf adds up pages per field (and takes abs()), so a word on many pages in many fields could
+    weigh more than a rare one. The index holds lunr's field weights without it; search.js divides by
+    how many pages the query word (with its forms and synonyms) is on."""
+    pages = [doc("a/", "Fiets auto", "Fiets auto.")] + [doc(f"p{i}/", f"Fiets {i}", f"Een fiets {i}.", [f"fiets {i}"])
+                                                       for i in range(6)]
+    index, _ = build_index(pages, "nl", SETTINGS)
+    assert weight(index, "fiets", 0) == weight(index, "auto", 0) > 0

@@ -15,7 +15,7 @@
   var list = root.querySelector("[data-search-results]");
   var status = root.querySelector("[data-search-status]");
   var none = root.querySelector("[data-search-none]");
-  var loading = null, data = null, texts = null, forms = null, formList = null, stop = null;
+  var loading = null, data = null, texts = null, forms = null, formList = null, stop = null, questions = null;
   var base = root.getAttribute("data-base") || ".";
   if (base.charAt(base.length - 1) !== "/") base += "/";
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -51,6 +51,9 @@
       formList = [];
       d.forms.forEach(function (list, term) {
         list.forEach(function (f) { forms[f] = term; formList.push(f); });
+      });
+      questions = d.questions.map(function (list) {
+        return list.map(function (q) { return q.split(" ").map(stemmed); });
       });
       root.setAttribute("data-search-ready", "");
       stop = {};
@@ -130,14 +133,20 @@
         }
       });
     });
+    // words for more than one audience: the first in zoeken.yml's cue_order counts ("mijn dochter" and
+    // "school": a parent asking about school)
+    var first = (data.cue_order || []).filter(function (a) { return cued[a]; })[0];
+    if (first) { cued = {}; cued[first] = true; }
     return cued;
   }
 
   // the longest run of the query's words (small words too) that one of the page's questions has
+  // (words compared by their stem where the site has them: "teen pimps" is a run of "what is a teen pimp")
+  function stemmed(word) { return forms.hasOwnProperty(word) ? "#" + forms[word] : word; }
+
   function questionRun(doc, typed) {
     var best = 0;
-    (data.questions[doc] || []).forEach(function (q) {
-      var asked = q.split(" ");
+    (questions[doc] || []).forEach(function (asked) {
       for (var i = 0; i < typed.length; i++) {
         for (var j = 0; j < asked.length; j++) {
           var n = 0;
@@ -152,7 +161,7 @@
   function search(query) {
     // a number of one or two digits (an age, a count) says little on its own; help line numbers are longer
     var all = words(query), content = all.filter(function (w) { return !stop[w] && w.length > 1 && !/^\d\d?$/.test(w); });
-    var matched = {}, scores = {}, covered = {}, cues = cuedAudiences(all);
+    var matched = {}, scores = {}, covered = {}, cues = cuedAudiences(all), stems = all.map(stemmed);
     if (!content.length) return { results: [], matched: matched };
     content.forEach(function (word) {
       var weight = 1;
@@ -168,8 +177,10 @@
           if (!best[doc] || best[doc] < s) best[doc] = s;  // one query word counts once per page
         }
       });
-      Object.keys(best).forEach(function (doc) {
-        scores[doc] = (scores[doc] || 0) + best[doc];
+      // BM25's inverse document frequency of the query word, over the pages any of its forms is on
+      var pages = Object.keys(best), n = data.docs.length, idf = Math.log(1 + (n - pages.length + 0.5) / (pages.length + 0.5));
+      pages.forEach(function (doc) {
+        scores[doc] = (scores[doc] || 0) + best[doc] * idf;
         covered[doc] = (covered[doc] || 0) + 1;
       });
     });
@@ -177,7 +188,7 @@
     var results = Object.keys(scores).map(function (doc) {
       var share = covered[doc] / content.length, d = data.docs[doc], s = scores[doc] * share * share;  // pages that match more of the words first
       if (cued[d[2]]) s *= boost;
-      var run = questionRun(+doc, all);
+      var run = questionRun(+doc, stems);
       if (run >= 2) s *= 1 + QUESTION_RUN * (run - 1);
       return { doc: +doc, score: s };
     });
