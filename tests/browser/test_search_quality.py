@@ -24,8 +24,7 @@ QUERY_DIR = ROOT / "tests" / "search"
 RECALL_AT_3, MRR = 0.9, 0.8
 # Where the search does not reach the target yet, measured on the blind holdout (issue 17 stays open for
 # it). The test still runs and prints the figures; once the target is met, the entry must go.
-KNOWN_GAPS = {("fr", "holdout"): "French on the blind holdout (seventh set, 40 queries): recall@3 0.925, MRR 0.791 "
-                                     "on 2026-11-29 (target 0.8)"}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 KEYWORDS = [  # (language prefix, query, page that must be in the top 3)
     ("", "loverboy", "jongeren/wat-is-een-tienerpooier/"),
@@ -124,8 +123,8 @@ def test_queries_as_people_type_them(browser, site_url: str, lang: str) -> None:
         chosen = [(i["q"], i["page"]) for i in items if i["half"] == half]
         recall, mrr, misses = measure(browser, site_url, lang_prefix(lang), chosen)
         report.append(f"{lang} {half}: {len(chosen)} queries, recall@3 = {recall:.3f}, MRR = {mrr:.3f}")
-        for miss in misses:
-            report.append(f"   miss: {miss}")
+        if half == "tune":  # the holdout's queries stay unread: only its figures are shown
+            report += [f"   miss: {miss}" for miss in misses]
         if recall < RECALL_AT_3 or mrr < MRR:
             failed.append(half)
     print("\n" + "\n".join(report))
