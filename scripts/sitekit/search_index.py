@@ -10,10 +10,10 @@ Two files per language:
 - search/<lang>.json, loaded on the first touch of the search field:
   docs      [[address, title, audience, description], ...]
   post      per term (a stem): [doc, weight, doc, weight, ...] (weight x 100: lunr's BM25 field weights
-            added over the fields of the page)
+            added over the fields of the page, without lunr's idf; search.js weighs rarity per query word)
   forms     per term: the words of the site that have that stem, as written (folded). The browser needs
             no stemmer: a word typed is looked up as written, by its beginning, or with a typo (search.js)
-  synonyms, stopwords, cues, cue_boost: from data/zoeken.yml
+  synonyms, stopwords, cues, cue_boost, cue_order: from data/zoeken.yml
 - search/<lang>.text.json: the text blocks of each page (paragraphs, list items, cells; no headings),
   for the snippet around the match. Results show first with the page description, then the snippet.
 
@@ -23,7 +23,6 @@ Front matter `questions:` (how people ask for what the page answers) is indexed 
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -169,17 +168,6 @@ def keywords(text: str, groups: list[list[str]]) -> str:
     return " ".join(found)
 
 
-def document_idf(pages_with_term: int, pages: int) -> float:
-    """BM25's inverse document frequency, counting the pages a word is on.
-
-    lunr's own (lunr.idf, also in lunr.js) adds up the pages per field, so a word on most pages in
-    several fields counts as if it were on more pages than there are, and abs() then makes it weigh
-    more than a word on half of them ('aide', on 34 of 37 pages, weighed more than a word on 19).
-    Every field's weight of a word is rescaled from lunr's value to this one.
-    """
-    return math.log(1 + (pages - pages_with_term + 0.5) / (pages_with_term + 0.5))
-
-
 def _words(text: str) -> list[str]:
     return WORD_RE.findall(fold(APOSTROPHES_RE.sub(" ", text)))
 
@@ -191,8 +179,8 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
     builder.pipeline.add(trimmer, _fold_token, generate_stop_word_filter(stopwords, language=f"x{lang}"),
                          Pipeline.registered_functions[stemmer_label(lang)])
     builder.ref("id")
-    for field, boost in FIELDS.items():
-        builder.field(field, boost=boost)
+    for field, boost in FIELDS.items():  # scaled, so that lunr's rounding to 3 decimals stays small
+        builder.field(field, boost=boost * WEIGHT_SCALE)
     groups = settings.get("synonyms", {}).get(lang, [])
     boosts = settings.get("audience_boost", {})
     urls = [d["url"] for d in docs]
@@ -225,10 +213,13 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
     post: list[list[int]] = [[] for _ in terms]
     for term, entry in index.inverted_index.items():
         row = post[number_of[term]]
-        found = weights[entry["_index"]]
-        rescale = 1 / lunr_idf(entry, len(docs))
-        for doc, value in sorted(found.items()):
-            row += [doc, max(1, round(value * rescale * WEIGHT_SCALE))]
+        # lunr's idf (lunr.idf, the same in lunr.js) adds up the pages per field and takes abs(), so a
+        # word on most pages in several fields weighed more than one on half of them ("aide": 34 of 37
+        # French pages). The index keeps lunr's field weights without it; search.js weighs how rare a
+        # query word is over the pages it reaches with its forms and synonyms (BM25's idf).
+        idf = lunr_idf(entry, len(docs))
+        for doc, value in sorted(weights[entry["_index"]].items()):
+            row += [doc, max(1, round(value / idf))]
     stop = set(stopwords)
     forms_of: list[list[str]] = [[] for _ in terms]   # the site's words per term, as written (folded)
     for form in sorted(forms):
