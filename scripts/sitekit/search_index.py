@@ -155,7 +155,7 @@ def search_doc(url: str, title: str, html: str, meta: dict[str, Any]) -> dict[st
             "description": str(meta.get("description", "")),
             "questions": [str(q) for q in meta.get("questions") or []],
             "headings": text.headings, "items": text.items, "blocks": text.blocks,
-            "boost": float((meta.get("search") or {}).get("boost", 1))}
+            "boost": (meta.get("search") or {}).get("boost")}
 
 
 def keywords(text: str, groups: list[list[str]]) -> str:
@@ -187,10 +187,14 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
     forms: set[str] = set()
     for number, doc in enumerate(docs):
         # a section's start page (a page other pages sit under) points to everything and matches many
-        # words; the page it points to answers the question: start pages count less
+        # words; the page it points to answers the question: start pages count less. `search: boost:` in
+        # the front matter (as in Material for MkDocs) is the editor's own weight for the page: it replaces
+        # the start-page rule (the help page is both)
         start_page = any(u != doc["url"] and u.startswith(doc["url"]) for u in urls)
-        boost = (boosts.get(doc["audience"], 1) * (settings.get("start_page_boost", 1) if start_page else 1)
-                 * doc.get("boost", 1))  # front matter search: boost: (as in Material for MkDocs)
+        page_boost = doc.get("boost")
+        if page_boost is None:
+            page_boost = settings.get("start_page_boost", 1) if start_page else 1
+        boost = boosts.get(doc["audience"], 1) * float(page_boost)
         body = " ".join(doc["blocks"])
         fields = {"title": doc["title"], "questions": " · ".join(doc["questions"]), "description": doc["description"],
                   "headings": " · ".join(doc["headings"]), "items": " · ".join(doc.get("items", [])), "body": body,

@@ -66,6 +66,32 @@ KEYWORDS = [  # (language prefix, query, page that must be in the top 3)
 ]
 
 
+# The issue's own examples (issue 17: "tried as a new user would, these all put the wrong page first or
+# found nothing"), each with what must hold of its results: (language prefix, query, [checks]);
+# a check is "first <page>", "top3 <page>", "not-top3 <page>" or "not-first <page>"
+ISSUE_EXAMPLES = [
+    ("", "mijn lief wil dat ik met zijn vrienden", ["first jongeren/is-dit-nog-liefde/"]),
+    ("", "mn vriendje wil da ik seks heb met andere", ["top3 jongeren/is-dit-nog-liefde/", "not-top3 over/"]),
+    ("", "seksting", ["first jongeren/online/"]),
+    ("", "groomen", ["first jongeren/online/"]),
+    ("", "chanteren", ["first jongeren/online/"]),
+    ("", "hulp", ["first hulp/"]),
+    ("", "help", ["first hulp/"]),
+    ("fr/", "aide", ["first fr/hulp/"]),            # the same in French and English
+    ("en/", "help", ["first en/hulp/"]),
+    ("fr/", "je suis obligée", ["not-first fr/jongeren/lovergirls/"]),
+    ("en/", "boyfriend makes me", ["not-first en/jongeren/een-vriend-helpen/", "top3 en/jongeren/is-dit-nog-liefde/"]),
+    ("", "mijn dochter komt laat thuis met nieuwe kleren", ["first ouders/signalen/"]),
+    ("", "een leerling vertelde me iets", ["first professionals/handelen/"]),
+]
+
+
+def holds(check: str, hits: list[str]) -> bool:
+    kind, page = check.split(" ")
+    return {"first": hits[:1] == [page], "top3": page in hits[:3], "not-top3": page not in hits[:3],
+            "not-first": hits[:1] != [page]}[kind]
+
+
 def query_set(lang: str) -> list[dict[str, str]]:
     return yaml.safe_load((QUERY_DIR / f"queries.{lang}.yml").read_text(encoding="utf-8"))
 
@@ -113,6 +139,19 @@ def test_keyword_queries_still_find_their_page(browser, site_url: str) -> None:
         items = [(q, page) for p, q, page in KEYWORDS if p == prefix]
         misses += measure(browser, site_url, prefix, items)[2]
     assert misses == []
+
+
+def test_the_issues_own_examples_find_their_page(browser, site_url: str) -> None:
+    wrong = []
+    for prefix, query, checks in ISSUE_EXAMPLES:
+        page = browser.new_page()
+        page.goto(site_url + prefix)
+        hits = ranked(page, site_url, query)
+        page.close()
+        failed = [check for check in checks if not holds(check, hits)]
+        if not hits or failed:
+            wrong.append((query, failed, hits[:3]))
+    assert wrong == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

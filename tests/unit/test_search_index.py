@@ -85,6 +85,16 @@ def test_search_boost_in_front_matter_counts() -> None:
     assert weight(index, "fietsen", 0) == 2 * weight(index, "fietsen", 1)
 
 
+def test_search_boost_replaces_the_start_page_rule() -> None:
+    """The help page is a start page (a page sits under it) and the page people look for with "hulp"."""
+    settings = {**SETTINGS, "start_page_boost": 0.5}
+    start = search_doc("x/", "Pagina", "<p>Over fietsen.</p>", {"audience": "ouders", "description": "Over fietsen.",
+                                                               "search": {"boost": 1}})
+    under = search_doc("x/y/", "Pagina", "<p>Over fietsen.</p>", {"audience": "ouders", "description": "Over fietsen."})
+    index, _ = build_index([start, under], "nl", settings)
+    assert weight(index, "fietsen", 0) == weight(index, "fietsen", 1)
+
+
 def test_the_index_holds_field_weights_and_the_browser_weighs_how_rare_a_word_is() -> None:
     """lunr's idf adds up pages per field (and takes abs()), so a word on many pages in many fields could
     weigh more than a rare one. The index holds lunr's field weights without it; search.js divides by
