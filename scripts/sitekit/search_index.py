@@ -191,13 +191,13 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
         # the front matter (as in Material for MkDocs) is the editor's own weight for the page: it replaces
         # the start-page rule (the help page is both)
         start_page = any(u != doc["url"] and u.startswith(doc["url"]) for u in urls)
-        page_boost = doc.get("boost")
+        page_boost = doc["boost"]
         if page_boost is None:
             page_boost = settings.get("start_page_boost", 1) if start_page else 1
         boost = boosts.get(doc["audience"], 1) * float(page_boost)
         body = " ".join(doc["blocks"])
         fields = {"title": doc["title"], "questions": " · ".join(doc["questions"]), "description": doc["description"],
-                  "headings": " · ".join(doc["headings"]), "items": " · ".join(doc.get("items", [])), "body": body,
+                  "headings": " · ".join(doc["headings"]), "items": " · ".join(doc["items"]), "body": body,
                   "keywords": keywords(" ".join([doc["title"], doc["description"], *doc["questions"], body]), groups)}
         for value in fields.values():
             forms.update(_words(value))

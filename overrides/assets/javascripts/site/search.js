@@ -2,8 +2,9 @@
    touch, focus or a key): then search/<lang>.json, the index lunr.py weighed at build time
    (scripts/sitekit/search_index.py), and search/<lang>.text.json for the snippets. No search library
    runs here: a query's words are looked up as written, by their beginning, as a longer form of a site
-   word, with a typo, or through data/zoeken.yml's synonyms, and the weights of the words found are
-   added per page. Words that say who is asking (zoeken.yml `cues`) put that audience's pages first.
+   word, with a typo, or through data/zoeken.yml's synonyms, and the weights of the words found, times
+   how rare each query word is (BM25's idf), are added per page. Words that say who is asking
+   (zoeken.yml `cues`, `cue_order`) put that audience's pages first.
    The query never leaves the page: no request carries it, nothing is stored. Without JavaScript the
    search area is a link to the page index. */
 (function () {
