@@ -1,6 +1,7 @@
 """The last word on what a built page may carry, whatever produced it (Markdown, a data file, a template).
 
-Every HTML page (and every SVG) is parsed after rendering. Allowed: scripts loaded from this site, the
+Every HTML page is parsed after rendering with an HTML5 parser (tinyhtml5: the tree a browser builds; SVG files
+are read as XML by svg_guard.py). Allowed: scripts loaded from this site, the
 reviewed inline scripts of the theme (sitekit/inline_scripts.py) and JSON data blocks. Refused: any other
 <script>, any on*= attribute, javascript:/data:/vbscript: and other non-web URLs, <meta http-equiv>,
 <base>, embedded documents (iframe, object, embed, frame), and links to websites that are not on the
@@ -12,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from typing import Any
 
 import ada_url
+import tinyhtml5
 
 from .inline_scripts import reviewed_hashes, script_hash
 
@@ -96,7 +98,7 @@ def check_url(value: str, base: str, policy: Policy, attribute: str) -> str | No
         return f"'{value}': {shown}: addresses are not allowed (only https://, and mailto:/tel: from data/hulplijnen.yml)"
     if parsed["username"] or parsed["password"]:
         return f"'{value}' hides its real address (user name in the URL): browsers would go to {parsed['hostname']}"
-    if attribute != "href":
+    if attribute != "href":  # loaded by the page (image, stylesheet, icon): only from this site
         return f"'{value}': content is loaded only from this site, never from {parsed['hostname']}"
     if parsed["href"] in policy.exempt_urls or browser_url(value) in policy.exempt_urls:
         return None
@@ -106,90 +108,119 @@ def check_url(value: str, base: str, policy: Policy, attribute: str) -> str | No
     return None
 
 
-class _Guard(HTMLParser):
+HTML_NS, SVG_NS, MATH_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1998/Math/MathML"
+# Elements no page needs, each a way to load, redirect, hide markup from a check or run script.
+REFUSED = {
+    "base": "<base> is not allowed: it would change where every link on the page goes",
+    "noscript": "<noscript> is not allowed: browsers read its content in two ways (with and without JavaScript)",
+    "noembed": "<noembed> is not allowed", "noframes": "<noframes> is not allowed",
+    "template": "<template> is not allowed in a page", "xmp": "<xmp> is not allowed", "plaintext": "<plaintext> is not allowed",
+    "style": "a <style> element is not allowed: the look of the site lives in overrides/assets/stylesheets/",
+    "math": "MathML (<math>) is not allowed in a page",
+}
+# The site's own inline SVG (icons, the logo): shapes, nothing that loads, links, animates or holds HTML.
+SVG_ALLOWED = {"svg", "path", "g", "title", "desc", "circle", "ellipse", "line", "polyline", "polygon", "rect",
+               "defs", "lineargradient", "radialgradient", "stop", "clippath", "symbol", "text", "tspan"}
+# <link rel> a page may carry; its href is something the page loads (stylesheet, icon) or a page of this site.
+LINK_RELS = {"stylesheet", "icon", "canonical", "alternate", "prev", "next", "manifest", "apple-touch-icon"}
+
+
+def _local(name: str) -> str:
+    """'{namespace}tag' -> 'tag'; 'xlink:href' stays as it is (the browser's attribute name)."""
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def _namespace(tag: str) -> str:
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else HTML_NS
+
+
+class _Guard:
+    """Walks the tree an HTML5 parser (tinyhtml5, WHATWG parsing rules) builds from a page: the same
+    elements, attributes and text a browser builds, whatever tricks the markup uses (comments, CDATA,
+    foreign content, unclosed tags)."""
+
     def __init__(self, base: str, policy: Policy, allowed_scripts: set[str]):
-        super().__init__(convert_charrefs=True)
         self.base, self.policy, self.allowed_scripts = base, policy, allowed_scripts
         self.findings: list[Finding] = []
-        self._script: tuple[dict[str, str | None], str] | None = None
-        self._script_text: list[str] = []
 
-    def _add(self, message: str, snippet: str = "") -> None:
-        self.findings.append(Finding(message, snippet, self.get_starttag_text() or ""))
+    def _add(self, message: str, snippet: str = "", tag: str = "") -> None:
+        self.findings.append(Finding(message, snippet, tag))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._check_tag(tag, attrs)
+    def walk(self, root: Any) -> None:
+        for element in root.iter():
+            tag = element.tag
+            if not isinstance(tag, str):  # a comment: also what <![CDATA[ ]]>, <? ?> and <!-> become
+                text = (element.text or "").strip()
+                self._add("HTML comments, <![CDATA[ ]]> and <? ?> are not allowed in a page: programs read them "
+                          "differently; write the note in the front matter or leave it out", text[:40] or "<!--")
+                continue
+            self._element(element, _local(tag), _namespace(tag))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._check_tag(tag, attrs)
-        if tag == "script":
-            self._end_script()
+    def _element(self, element: Any, tag: str, namespace: str) -> None:
+        attrs = {_local(k): v for k, v in element.attrib.items()}
+        hint = f"<{tag}"
+        for name, value in attrs.items():
+            self._attribute(tag, namespace, name, value or "", hint)
+        if namespace == SVG_NS and tag not in SVG_ALLOWED:
+            self._add(f"<{tag}> is not allowed inside <svg>: an SVG on a page may hold shapes only", "", hint)
+        elif tag in REFUSED:
+            self._add(REFUSED[tag], "", hint)
+        elif tag in EMBEDS:
+            self._add(f"<{tag}> is not allowed: embedded content would load another website", "", hint)
+        elif tag == "meta" and "http-equiv" in attrs:
+            self._add("<meta http-equiv> is not allowed in a page (headers are set by the build)", "", hint)
+        elif tag == "link":
+            rels = set((attrs.get("rel") or "").lower().split())
+            if not rels or not rels <= LINK_RELS:
+                self._add(f"<link rel=\"{attrs.get('rel') or ''}\"> is not allowed in a page", "", hint)
+        elif tag == "script" and namespace == HTML_NS:
+            self._script(attrs, "".join(element.itertext()), hint)
 
-    def _check_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k.lower(): v for k, v in attrs}
-        raw = self.get_starttag_text() or f"<{tag}>"
-        for name, value in attrs:
-            name = name.lower()
-            if name.startswith("on"):
-                self._add(f"event handler attribute {name}= is not allowed (scripts live in overrides/)", name)
-            elif name in URL_ATTRIBUTES and value:
-                if name in ("srcset", "imagesrcset"):
-                    urls = [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
-                else:
-                    urls = [value]
-                for url in urls:
-                    problem = check_url(url, self.base, self.policy, "href" if (tag, name) in {("a", "href"), ("area", "href")} else name)
-                    if problem:
-                        self._add(problem, value)
-            elif name == "style" and value and re.search(r"url\s*\(|expression\s*\(|@import", value, re.I):
-                self._add("a style attribute may not load anything (url(), @import)", value)
-        if tag in EMBEDS:
-            self._add(f"<{tag}> is not allowed: embedded content would load another website", raw)
-        elif tag == "meta" and "http-equiv" in values:
-            self._add("<meta http-equiv> is not allowed in a page (headers are set by the build)", raw)
-        elif tag == "base":
-            self._add("<base> is not allowed: it would change where every link on the page goes", raw)
-        elif tag == "script":
-            self._script = (values, raw)
-            self._script_text = []
-        elif tag in ("link",) and (values.get("rel") or "").lower() in ("import", "prefetch", "preconnect", "dns-prefetch"):
-            self._add(f"<link rel={values.get('rel')}> is not allowed", raw)
+    def _attribute(self, tag: str, namespace: str, name: str, value: str, hint: str) -> None:
+        if name.startswith("on"):
+            self._add(f"event handler attribute {name}= is not allowed (scripts live in overrides/)", name, hint)
+        elif name == "style":
+            self._add("a style attribute is not allowed: the look of the site lives in overrides/assets/stylesheets/ "
+                      "(a class from there does the same)", value[:40], hint)
+        elif name in ("srcdoc", "popover", "popovertarget", "http-equiv") and tag != "meta":
+            self._add(f"the attribute {name}= is not allowed in a page", name, hint)
+        elif name in URL_ATTRIBUTES or name.endswith(":href"):
+            if name in ("srcset", "imagesrcset"):
+                urls = [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
+            else:
+                urls = [value]
+            follow = name == "href" and tag in ("a", "area") and namespace == HTML_NS
+            for url in urls:
+                problem = check_url(url, self.base, self.policy, "href" if follow else "load")
+                if problem:
+                    self._add(problem, value, hint)
 
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script_text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._end_script()
-
-    def _end_script(self) -> None:
-        if self._script is None:
-            return
-        values, raw = self._script
-        text = "".join(self._script_text)
-        self._script, self._script_text = None, []
+    def _script(self, values: dict[str, str], text: str, hint: str) -> None:
         kind = (values.get("type") or "").strip().lower()
         if kind in JSON_TYPES:
             if "</" in text or "<!--" in text:
-                self._add("a JSON data block contains '</' or '<!--'", raw)
+                self._add("a JSON data block contains '</' or '<!--'", "", hint)
             return
         if values.get("src") is not None:
             if text.strip():
-                self._add("a <script src> with text inside is not allowed", raw)
+                self._add("a <script src> with text inside is not allowed", "", hint)
             return  # the address itself was checked with the other URL attributes (same site only)
         if script_hash(text) not in self.allowed_scripts:
             self._add("an inline <script> that is not one of the theme's reviewed scripts "
                       "(scripts live in overrides/assets/javascripts/; see scripts/sitekit/inline_scripts.py)",
-                      text.strip()[:60] or raw)
+                      text.strip()[:60], hint)
+
+
+def parse_page(html: str) -> Any:
+    """The tree a browser builds from `html` (with scripting on, as for a visitor; <noscript>, the one
+    element parsed differently without it, is refused)."""
+    return tinyhtml5.parse(html, scripting=True)
 
 
 def check_html(html: str, page_url: str, policy: Policy, allowed_scripts: set[str] | None = None) -> list[Finding]:
     """Everything in a built page that must not be published. page_url is the page's absolute address."""
     guard = _Guard(page_url, policy, reviewed_hashes() if allowed_scripts is None else allowed_scripts)
-    guard.feed(html)
-    guard.close()
-    guard._end_script()
+    guard.walk(parse_page(html))
     return guard.findings
 
 

@@ -1,4 +1,5 @@
-"""Files an editor may put in content/ and data/: no HTML pages, no links that lead out of the project."""
+"""Files an editor may put in content/ and data/: pages, images, fonts and documents of a known type, no
+file a web host would obey (`_redirects`, `.htaccess`), no links that lead out of the project."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from pathlib import Path
 
 from .problems import Problem, rel
 
-# content/ holds Markdown, images and documents; a page of HTML would skip every check on the way.
-FORBIDDEN_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".js", ".mjs"}
+# content/ holds Markdown, images, fonts and documents, and nothing else: an HTML or XHTML page would skip
+# every check on the way, a host control file (_redirects, _headers, .htaccess) would redirect visitors.
+ALLOWED_SUFFIXES = {".md", ".png", ".jpg", ".jpeg", ".webp", ".avif", ".gif", ".svg", ".woff2", ".woff", ".pdf"}
 
 
 def leaves_project(path: Path, root: Path) -> bool:
@@ -35,7 +37,26 @@ def check_project_files(root: Path, folders: tuple[str, ...] = ("content", "data
                         problems.append(Problem(shown, 1, "this is a link to a file outside the project; "
                                                           "copy the file into the project instead"))
                         continue
-                if folder == "content" and name in filenames and path.suffix.lower() in FORBIDDEN_SUFFIXES:
-                    problems.append(Problem(shown, 1, f"{path.suffix} files are not allowed in content/: write the "
-                                                      "page in Markdown (scripts live in overrides/assets/javascripts/)"))
+                if folder == "content":
+                    problems += _content_file(path, name, name in filenames, shown)
     return problems
+
+
+def _content_file(path: Path, name: str, is_file: bool, shown: str) -> list[Problem]:
+    """A file or folder of content/ that would be published: a known type, a plain name, a clean SVG."""
+    if name.startswith(("_", ".")):
+        what = "file" if is_file else "folder"
+        return [Problem(shown, 1, f"a {what} name starting with '{name[0]}' is not allowed in content/: web hosts "
+                                  "obey such files (_redirects, _headers, .htaccess); rename it")]
+    if not is_file:
+        return []
+    suffix = path.suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        return [Problem(shown, 1, f"{suffix or 'files without a type'} files are not allowed in content/: pages are "
+                                  "Markdown (.md); other files may be " + ", ".join(sorted(ALLOWED_SUFFIXES - {".md"}))
+                                  + " (scripts live in overrides/assets/javascripts/)")]
+    if suffix == ".svg" and not path.is_symlink():
+        from .svg_guard import check_svg
+
+        return [Problem(shown, line, message) for line, message in check_svg(path.read_bytes())]
+    return []

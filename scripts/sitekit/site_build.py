@@ -80,6 +80,7 @@ def guard_site(site: Path, root: Path, passed: dict[str, str] | None = None) -> 
     from .html_guard import Policy, allowed_domains, check_html
     from .siteconfig import read_config
     from .sitedata import load_data
+    from .svg_guard import check_svg
 
     config = read_config(root)
     data, _ = load_data(root / "data", config.languages, root)
@@ -93,9 +94,12 @@ def guard_site(site: Path, root: Path, passed: dict[str, str] | None = None) -> 
         text = path.read_text(encoding="utf-8", errors="replace")
         if passed and passed.get(relative) == guarded_digest(text):
             continue
+        source = root / "content" / relative
+        shown = f"content/{relative}" if source.exists() else f"site/{relative}"
+        if path.suffix == ".svg":  # read as a browser reads an SVG file: XML
+            problems += [Problem(shown, line, message) for line, message in check_svg(path.read_bytes())]
+            continue
         for finding in check_html(text, config.site_url + relative, policy):
-            source = root / "content" / relative
-            shown = f"content/{relative}" if source.exists() else f"site/{relative}"
             problems.append(Problem(shown, 1, finding.message))
     return problems
 
