@@ -198,14 +198,28 @@ def _render_again_what_changed(config: Any, files: Files) -> None:
 
 
 def missing_template(page: PageSource, config: Any) -> list[Problem]:
-    """`template: x.html` in front matter must name a template of overrides/ or of the theme."""
+    """`template: x.html` in front matter may name only one of the site's own page templates: main.html, or a
+    template in overrides/ that extends it (so every page keeps the quick exit and the help bar)."""
     name = page.meta.get("template")
     if not isinstance(name, str):
         return []
-    if any((Path(d) / name).is_file() for d in config.theme.dirs):
+    if name in page_templates(Path(config.theme.custom_dir or State.root / "overrides")):
         return []
     line = next((i for i, text in enumerate(page.raw.splitlines(), start=1) if text.startswith("template:")), 1)
-    return [Problem(page.path, line, f"template: '{name}' does not exist in overrides/")]
+    known = ", ".join(sorted(page_templates(Path(config.theme.custom_dir or State.root / "overrides"))))
+    return [Problem(page.path, line, f"template: '{name}' is not one of the site's page templates ({known})")]
+
+
+EXTENDS_MAIN_RE = re.compile(r"""\{%-?\s*extends\s+["']main\.html["']\s*-?%\}""")
+
+
+def page_templates(overrides: Path) -> set[str]:
+    """main.html and the templates directly in overrides/ that extend it."""
+    found = {"main.html"}
+    for path in overrides.glob("*.html"):
+        if EXTENDS_MAIN_RE.search(path.read_text(encoding="utf-8")):
+            found.add(path.name)
+    return found
 
 
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:

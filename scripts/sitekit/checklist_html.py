@@ -16,10 +16,10 @@ def _contacts_html(md: MarkdownData) -> str:
     site = md.data.values["site"]
     cf, sos = md.entry(site["helpline"]), md.entry(site["emergency"])
     nbsp = lambda number: escape(number).replace(" ", "&nbsp;")  # noqa: E731 - "116 000" never breaks
-    tel = f'<a href="tel:{escape(cf["phone"])}">{nbsp(cf["phone_display"])}</a>'
+    tel = f'<a href="tel:{escape(cf["phone"])}" dir="ltr">{nbsp(cf["phone_display"])}</a>'
     mail = f'<a href="mailto:{escape(cf["email"])}">{escape(cf["email"])}</a>'
-    sos_link = f'<a href="tel:{escape(sos["phone"])}">{nbsp(sos["phone_display"])}</a>'
-    return md.ui("checklist.contacts").format(tel=tel, mail=mail, sos=sos_link)
+    sos_link = f'<a href="tel:{escape(sos["phone"])}" dir="ltr">{nbsp(sos["phone_display"])}</a>'
+    return escape(md.ui("checklist.contacts")).format(tel=tel, mail=mail, sos=sos_link)  # the text escaped, the links ours
 
 
 def render_checklist(md: MarkdownData, ident: str) -> str:

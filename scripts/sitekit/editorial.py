@@ -7,12 +7,22 @@ from typing import Any
 
 from .problems import Problem
 
-EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-BE_PHONE_RE = re.compile(r"(?<![\w/.-])(?:\+32|0)\s?\d{1,3}(?:[\s/.]?\d{2,3}){2,3}(?![\w-])")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+\b")
+BE_PHONE_RE = re.compile(r"(?<![\w/.-])(?:\+32|0)\s?\d{1,3}(?:[\s/.]?\d{2,3}){2,3}(?![\w-])"
+                         r"|(?<![\w/.-])116[\s.\u00a0]?\d{3}(?![\w-])")  # 116 xxx: Europe's harmonised help numbers
 
 
 def _strip_functions(line: str) -> str:
-    return re.sub(r"\{\{.*?\}\}", " ", line)
+    return without_between(line, "{{", "}}")
+
+
+def without_between(text: str, start: str, end: str) -> str:
+    """`text` with every `start ... end` replaced by a space, in one pass (an unclosed start is kept)."""
+    out, i = [], 0
+    while (j := text.find(start, i)) >= 0 and (k := text.find(end, j + len(start))) >= 0:
+        out += [text[i:j], " "]
+        i = k + len(end)
+    return "".join(out) + text[i:]
 
 
 def banned_words(markdown: str, lang: str, words: dict[str, Any], path: str, first_line: int) -> list[Problem]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .invisible import invisible_characters
+from .invisible import message as invisible_message
 from .problems import Problem
 from .schema import validate
 from .sitedata import read_text
@@ -38,6 +40,11 @@ def check_file_name(src_uri: str, shown: str) -> list[Problem]:
     return []
 
 
+def page_line(text: str, body: str) -> int:
+    """The 1-based line of the file `text` on which its `body` starts."""
+    return text[: len(text) - len(body)].count("\n") + 1
+
+
 def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
     page = PageSource(shown)
     text, page.problems = read_text(path, shown)
@@ -50,7 +57,9 @@ def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
                                                "then title, description, audience, reviewed and sources, then '---'"))
         return page
     page.body = body
-    page.body_line = text[: len(text) - len(body)].count("\n") + 1
+    page.body_line = page_line(text, body)
+    page.problems += [Problem(shown, page.body_line + line - 1, invisible_message(description))
+                      for line, description in invisible_characters(body)]
     located, problems = parse_yaml(yaml_text, shown, offset=yaml_line - 1)
     page.problems += problems
     if located is None:

@@ -29,6 +29,8 @@ WEB_SCHEMES = {"https:"}
 CONTACT_SCHEMES = {"mailto:", "tel:"}
 _STRIP = "".join(chr(c) for c in range(0x21))  # browsers strip C0 controls and spaces around URLs
 _TAB_NEWLINE = re.compile(r"[\t\n\r]")
+# a number as a reader sees it in a link's text: digits, maybe grouped by spaces, dots, slashes or dashes
+_NUMBER_IN_TEXT = re.compile(r"\+?\d(?:[\s\u00a0./-]?\d)*")
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,17 @@ class _Guard:
                 self._add(f"<link rel=\"{attrs.get('rel') or ''}\"> is not allowed in a page", "", hint)
         elif tag == "script" and namespace == HTML_NS:
             self._script(attrs, "".join(element.itertext()), hint)
+        if tag == "a" and browser_url(attrs.get("href") or "").lower().startswith("tel:"):
+            self._dialled_is_shown(browser_url(attrs["href"]), "".join(element.itertext()), hint)
+
+    def _dialled_is_shown(self, href: str, text: str, hint: str) -> None:
+        """A phone link that shows a number dials that number: every number in its text has the digits of the
+        tel: address (the text may show none, as in "Bel Child Focus")."""
+        dialled = re.sub(r"\D", "", href)
+        for shown in _NUMBER_IN_TEXT.findall(text):
+            if re.sub(r"\D", "", shown) != dialled:
+                self._add(f"the link shows the number '{shown.strip()}' but dials {href[4:]}: a reader would call "
+                          "another number than the one they read (use {{ tel(\"id\") }})", href, hint)
 
     def _attribute(self, tag: str, namespace: str, name: str, value: str, hint: str) -> None:
         if name.startswith("on"):

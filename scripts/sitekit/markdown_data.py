@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +15,9 @@ from .problems import Problem
 from .sitedata import SiteData
 
 DOWNLOAD_GROUPS = ("lessons", "checklists", "campaign")
+# Characters that make Markdown (links, emphasis, code, attribute lists, tables, headings); quotes stay, so
+# that the typographic quotes still apply.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()!|#]")
 
 
 class DataError(Exception):
@@ -40,6 +44,11 @@ class MarkdownData:
         value can never add markup (escape by default)."""
         return html.escape(self.text(value), quote=True)
 
+    def inline(self, value: Any) -> str:
+        """A text from data/ to put into a line of Markdown: escaped as HTML (md) and as Markdown, so a value
+        can add no link, emphasis, attribute list ({ .class }) or table cell; one line, whatever it held."""
+        return html.escape(_MARKDOWN_SYNTAX.sub(r"\\\g<0>", " ".join(self.text(value).split())), quote=True)
+
     def ui(self, key: str) -> str:
         strings = self.data.values.get("ui", {})
         if key not in strings:
@@ -59,20 +68,20 @@ class MarkdownData:
         if "phone" not in e:
             raise DataError(f"'{ident}' has no phone number in data/hulplijnen.yml; use org(\"{ident}\")")
         if not e["verified"]:
-            return self.md(e["name"])
-        return f'[{e["phone_display"]}](tel:{e["phone"]}){{ .tel }}'
+            return self.inline(e["name"])
+        return f'[{self.inline(e["phone_display"])}](tel:{e["phone"]}){{ .tel dir=ltr }}'
 
     def mail(self, ident: str) -> str:
         e = self.entry(ident)
         if "email" not in e:
             raise DataError(f"'{ident}' has no e-mail address in data/hulplijnen.yml")
         if not e["verified"]:
-            return self.md(e["name"])
+            return self.inline(e["name"])
         return f'[{e["email"]}](mailto:{e["email"]})'
 
     def org(self, ident: str) -> str:
         e = self.entry(ident)
-        name = self.md(e["name"])
+        name = self.inline(e["name"])
         if e["verified"] and e.get("url"):
             return f"[{name}]({e['url']})"
         return name
@@ -82,15 +91,15 @@ class MarkdownData:
         it, and when it is open, what it costs and whether you may stay anonymous (helplines.css)."""
         blocks = []
         for ident, e in self.data.values.get("hulplijnen", {}).items():
-            name = self.md(e["name"])
-            city = f" ({self.md(e['city'])})" if e.get("city") else ""
-            lines = ['<div class="helpline" markdown>', "", f"### {name}{city} {{ #{ident} }}", "", self.md(e["about"]), ""]
+            name = self.inline(e["name"])
+            city = f" ({self.inline(e['city'])})" if e.get("city") else ""
+            lines = ['<div class="helpline" markdown>', "", f"### {name}{city} {{ #{ident} }}", "", self.inline(e["about"]), ""]
             if not e["verified"]:
-                lines += [self.ui("helplines.unverified"), "{ .helpline__facts }", ""]
+                lines += [self.inline(self.ui("helplines.unverified")), "{ .helpline__facts }", ""]
             else:
                 actions = []
                 if e.get("phone"):
-                    actions.append(f'[{self.ui("helpbar.call")} {e["phone_display"]}](tel:{e["phone"]})'
+                    actions.append(f'[{self.inline(self.ui("helpbar.call"))} <span dir="ltr">{self.inline(e["phone_display"])}</span>](tel:{e["phone"]})'
                                    "{ .helpline__action .helpline__action--call }")
                 if e.get("email"):
                     actions.append(f'[{e["email"]}](mailto:{e["email"]}){{ .helpline__action }}')
@@ -99,9 +108,9 @@ class MarkdownData:
                     actions.append(f"[{shown}]({e['url']}){{ .helpline__action }}")
                 if actions:
                     lines += ["\n".join(actions), "{ .helpline__actions }", ""]
-                facts = [self.md(e[key]) for key in ("hours", "cost") if e.get(key)]
+                facts = [self.inline(e[key]) for key in ("hours", "cost") if e.get(key)]
                 if e.get("anonymous"):
-                    facts.append(self.ui("helplines.anonymous"))
+                    facts.append(self.inline(self.ui("helplines.anonymous")))
                 if facts:
                     lines += [" · ".join(facts), "{ .helpline__facts }", ""]
             lines.append("</div>")
@@ -113,12 +122,12 @@ class MarkdownData:
         info = self.data.values.get("uitgever")
         if not info:
             raise DataError("publisher(): data/uitgever.yml is missing")
-        text = self.md(info["about"])
+        text = self.inline(info["about"])
         contact = info.get("contact") or {}
         if contact.get("email"):
-            text += f" {self.ui('publisher.contact')} [{contact['email']}](mailto:{contact['email']})."
+            text += f" {self.inline(self.ui('publisher.contact'))} [{contact['email']}](mailto:{contact['email']})."
         elif contact.get("url"):
-            text += f" {self.ui('publisher.contact')} [{contact['url']}]({contact['url']})."
+            text += f" {self.inline(self.ui('publisher.contact'))} [{contact['url']}]({contact['url']})."
         return text
 
     def checklist(self, ident: str) -> str:

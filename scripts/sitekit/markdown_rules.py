@@ -10,7 +10,7 @@ FORBIDDEN = [
     (re.compile(r"<\s*script\b", re.I), "a <script> in a page is not allowed: scripts live in overrides/assets/javascripts/"),
     (re.compile(r"<\s*(iframe|embed|object)\b", re.I),
      "embedded content (<iframe>, <embed>, <object>) is not allowed: it would send visitors' data to another website. Link to it instead"),
-    (re.compile(r"<\s*(video|audio|img|source)\b[^>]*\bsrc\s*=\s*[\"']?(https?:)?//", re.I),
+    (re.compile(r"<\s*(video|audio|img|source)\b[^<>]*\bsrc\s*=\s*[\"']?(https?:)?//", re.I),
      "media from another website is not allowed (it would be loaded from there): put the file in content/assets/ or link to it"),
     (re.compile(r"\son[a-z]+\s*=\s*[\"']", re.I), "inline event handlers (onclick=...) are not allowed"),
     (re.compile(r"\]\(\s*javascript:|href\s*=\s*[\"']\s*javascript:", re.I), "javascript: links are not allowed"),
@@ -38,9 +38,17 @@ def check_markdown(markdown: str, path: str, first_line: int) -> list[Problem]:
     return problems
 
 
-EXTERNAL_LINK_RE = re.compile(r'<a\b(?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>', re.I)
+A_TAG_RE = re.compile(r"<a\b([^<>]*)>", re.I)
+EXTERNAL_HREF_RE = re.compile(r'\bhref="https?://', re.I)
+REL_RE = re.compile(r"\brel=", re.I)
 
 
 def mark_external_links(html: str) -> str:
     """External links open normally, without opener or referrer."""
-    return EXTERNAL_LINK_RE.sub(r'<a\1 rel="noopener noreferrer">', html)
+    def mark(m: re.Match[str]) -> str:
+        attrs = m.group(1)
+        if EXTERNAL_HREF_RE.search(attrs) and not REL_RE.search(attrs):
+            return f'<a{attrs} rel="noopener noreferrer">'
+        return m.group(0)
+
+    return A_TAG_RE.sub(mark, html)

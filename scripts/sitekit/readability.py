@@ -45,11 +45,13 @@ class Readability:
 
 def plain_text(markdown: str) -> list[str]:
     """Markdown to a list of text blocks (each block ends a sentence)."""
-    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", markdown, flags=re.S)
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", " ", text)           # images: alt is not body text
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)           # links: keep the words
-    text = re.sub(r"\{[^}\n]*\}", " ", text)                        # attr_list
+    from .editorial import without_between
+
+    text = without_between(without_between(markdown, "{{", "}}"), "{%", "%}")
+    text = re.sub(r"<[^<>]+>", " ", text)
+    text = re.sub(r"!\[([^\[\]]*)\]\([^()]*\)", " ", text)         # images: alt is not body text
+    text = re.sub(r"\[([^\[\]]*)\]\([^()]*\)", r"\1", text)         # links: keep the words
+    text = re.sub(r"\{[^{}\n]*\}", " ", text)                       # attr_list
     blocks = []
     for raw in text.splitlines():
         line = raw.strip()

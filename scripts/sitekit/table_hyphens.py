@@ -17,8 +17,8 @@ from .readability import _hyphenator
 
 LONG_WORD = 12
 SOFT_HYPHEN = "\u00ad"
-CELL_RE = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]>)", re.S)
-TAG_OR_ENTITY_RE = re.compile(r"(<[^>]+>|&[#\w]+;)")
+CELL_RE = re.compile(r"(<t[dh]\b[^<>]*>)((?:[^<]|<(?!/?t[dh]\b))*)(</t[dh]>)", re.I)
+TAG_OR_ENTITY_RE = re.compile(r"(<[^<>]+>|&[#\w]+;)")
 LONG_WORD_RE = re.compile(r"[^\W\d_]{%d,}" % LONG_WORD)
 
 
@@ -32,7 +32,7 @@ def _text_only(cell: str, lang: str) -> str:
                    for i, part in enumerate(parts))
 
 
-HEADING_RE = re.compile(r"(<h[1-3]\b[^>]*>)(.*?)(</h[1-3]>)", re.S)
+HEADING_RE = re.compile(r"(<h[1-3]\b[^<>]*>)((?:[^<]|<(?!/?h[1-6]\b))*)(</h[1-3]>)", re.I)
 
 
 def soft_hyphens_in_headings(html: str, lang: str) -> str:

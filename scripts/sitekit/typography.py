@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+TOKEN_RE = re.compile(r"(<!--.*?-->|<[^<>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)", re.S)
 SKIP_TAGS = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
 OPEN_RE = re.compile(r"^<(%s)\b" % "|".join(SKIP_TAGS), re.I)
 CLOSE_RE = re.compile(r"^</(%s)\s*>" % "|".join(SKIP_TAGS), re.I)
@@ -23,7 +23,7 @@ def french_text(text: str) -> str:
     text = re.sub(r"(?<=\S)[ \u00a0\u202f]+([;?!])", lambda m: NNBSP + m.group(1), text)
     text = re.sub(r"(?<=\S)[ \u00a0\u202f]+:(?=\s|$|<)", NBSP + ":", text)
     text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)
-    text = re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", text)
+    text = re.sub(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»", NBSP + "»", text)
     return text
 
 
@@ -32,7 +32,9 @@ def french_spaces(html: str) -> str:
     for part in TOKEN_RE.split(html):
         if not part:
             continue
-        if part.startswith("<"):
+        if part.startswith("&"):  # an entity (&rsquo;, &amp;): as it is, never "&rsquo ;"
+            out.append(part)
+        elif part.startswith("<"):
             if OPEN_RE.match(part) and not part.endswith("/>"):
                 depth += 1
             elif CLOSE_RE.match(part):

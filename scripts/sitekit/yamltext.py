@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from .invisible import invisible_characters
+from .invisible import message as invisible_message
 from .problems import Problem
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ~10x faster
@@ -53,7 +55,9 @@ def audit(node: yaml.Node, path: str, offset: int) -> list[Problem]:
         if depth > MAX_DEPTH:
             problems.append(Problem(path, line, f"nested more than {MAX_DEPTH} levels deep"))
             continue
-        if isinstance(current, yaml.MappingNode):
+        if isinstance(current, yaml.ScalarNode):
+            problems += _scalar_problems(current, path, line)
+        elif isinstance(current, yaml.MappingNode):
             keys: dict[str, int] = {}
             for key_node, value_node in current.value:
                 key_line = key_node.start_mark.line + 1 + offset
@@ -70,6 +74,18 @@ def audit(node: yaml.Node, path: str, offset: int) -> list[Problem]:
         elif isinstance(current, yaml.SequenceNode):
             stack.extend((item, depth + 1) for item in current.value)
     return sorted(set(problems), key=lambda p: p.line)
+
+
+_NOT_FINITE = re.compile(r"[-+]?\.(inf|nan)", re.I)
+
+
+def _scalar_problems(node: yaml.ScalarNode, path: str, line: int) -> list[Problem]:
+    """A number must be a number (no .nan or .inf); no text may hold an invisible or control character."""
+    problems = [Problem(path, line + offset - 1, invisible_message(description))
+                for offset, description in invisible_characters(str(node.value))]
+    if node.tag == "tag:yaml.org,2002:float" and _NOT_FINITE.fullmatch(str(node.value).strip()):
+        problems.append(Problem(path, line, f"'{node.value}' is not a number: write a number such as 2 or 1.5"))
+    return problems
 
 
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(\n|$)", re.DOTALL)

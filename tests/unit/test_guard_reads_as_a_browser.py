@@ -97,3 +97,13 @@ def test_a_folder_starting_with_an_underscore_is_refused(tmp_path: Path) -> None
     (tmp_path / "content" / "_intern").mkdir(parents=True)
     (tmp_path / "content" / "_intern" / "x.md").write_text("x", encoding="utf-8")
     assert [p.path for p in check_project_files(tmp_path)] == ["content/_intern"]
+
+
+@pytest.mark.parametrize(("html", "refused"), [
+    ('<a href="tel:116006">116 000</a>', True), ('<a href="tel:116000">Bel <span>116&nbsp;000</span></a>', False),
+    ('<a href="tel:116000">Child Focus</a>', False), ('<a href="tel:116000">116 000 of 116 006</a>', True),
+    ('<a href="TEL:116006"><span>Bel</span> <span dir="ltr">116 000</span></a>', True),
+    ('<a href="tel:032011690">03 201 16 90</a>', False), ('<a href="tel:032011690">03/201.16.91</a>', True),
+])
+def test_a_phone_link_dials_the_number_it_shows(html: str, refused: bool) -> None:
+    assert bool(check_html(html, BASE, POLICY)) is refused

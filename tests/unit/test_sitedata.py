@@ -53,7 +53,7 @@ def test_unverified_entry_shows_name_only() -> None:
     data.values["hulplijnen"]["surya"]["verified"] = False  # as an entry nobody could confirm
     md = MarkdownData(data, "fr")
     assert md.org("surya") == "Sürya" and md.tel("surya") == "Sürya"
-    assert md.tel("childfocus") == "[116 000](tel:116000){ .tel }"
+    assert md.tel("childfocus") == "[116 000](tel:116000){ .tel dir=ltr }"
     assert md.org("payoke") == "[Payoke](https://www.payoke.be)"
 
 

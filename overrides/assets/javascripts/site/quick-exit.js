@@ -30,7 +30,7 @@
   var presses = 0, first = 0, shiftDown = false, combined = false, WINDOW_MS = 3000;
   function show(n) {
     if (!counter) return;
-    counter.textContent = n ? counter.getAttribute("data-template").replace("{n}", String(n)) : "";
+    counter.textContent = n ? counter.getAttribute("data-template").replace("{n}", function () { return String(n); }) : "";
   }
   function reset() { presses = 0; show(0); }
   document.addEventListener("keydown", function (event) {

@@ -258,7 +258,7 @@
       list.appendChild(li);
     });
     var n = found.results.length;
-    status.textContent = query.trim() ? (n ? (n === 1 ? root.getAttribute("data-found-one") : root.getAttribute("data-found").replace("{n}", n))
+    status.textContent = query.trim() ? (n ? (n === 1 ? root.getAttribute("data-found-one") : root.getAttribute("data-found").replace("{n}", function () { return String(n); }))
                                            : root.getAttribute("data-none")) : "";
     none.hidden = !(query.trim() && !n);
   }
