@@ -8,7 +8,9 @@ Usage: python scripts/build.py [--site-dir site] [--no-pdf] [extra mkdocs build 
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -36,7 +38,8 @@ def build(site_dir: Path, extra: list[str], pdf: bool = True) -> int:
     problems = static_problems(ROOT)
     if problems:
         return _failed(problems, site_dir)
-    work = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
+    remove_stale_work(site_dir.parent)
+    work = Path(tempfile.mkdtemp(prefix=f".site-new-{os.getpid()}-", dir=site_dir.parent))
     try:
         rendered = render(ROOT, work, extra)
         print("\n".join(line for line in rendered.output.splitlines()
@@ -72,6 +75,24 @@ def build(site_dir: Path, extra: list[str], pdf: bool = True) -> int:
     return 0
 
 
+def remove_stale_work(folder: Path) -> None:
+    """Folders of builds that were killed (`kill -9`, a machine that stopped): their process is gone."""
+    for stale in folder.glob(".site-new-*"):
+        pid = stale.name.removeprefix(".site-new-").split("-", 1)[0]
+        if not pid.isdigit() or not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _after_pages(work: Path, pdf: bool, passed: dict[str, str] | None = None) -> list[Problem]:
     from sitekit.css_purge import purge_site
     from sitekit.security_headers import write_headers
@@ -102,11 +123,16 @@ def main(argv: list[str]) -> int:
         i = argv.index("--site-dir")
         site_dir = Path(argv[i + 1])
         argv = argv[:i] + argv[i + 2:]
+    signal.signal(signal.SIGTERM, _stop)  # `kill` and a CI time-out stop the build like Ctrl+C: nothing left behind
     try:
         return build(site_dir, argv, pdf)
     except KeyboardInterrupt:
         print("\nBuild interrupted: the previous site/ was kept.", file=sys.stderr)
         return 130
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from sitekit.css_bundle import bundle, material_stylesheets
 from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
 from sitekit.generator import loggers
-from sitekit import preview
+from sitekit import budget, preview
 from sitekit.html_guard import GUARDED_MANIFEST_ENV, Policy, allowed_domains, check_html, guarded_digest, line_of
 from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
@@ -231,6 +231,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
         skipped = source.body[: len(source.body) - len(source.body.lstrip("\n"))].count("\n")
         first_line = source.body_line + skipped
     lang = page_language(page, config)
+    _page_budget(shown, first_line, "to read and render")
     _fail(check_markdown(markdown, shown, first_line)
           + banned_words(markdown, lang, State.data.values.get("woorden", {}), shown, first_line)
           + typed_contacts(markdown, State.data.values.get("hulplijnen", {}), shown, first_line)
@@ -291,7 +292,24 @@ def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
         docs[page.url] = search_doc(page.url, page.title or "", html, page.meta)
     else:
         docs.pop(page.url, None)
-    return soft_hyphens_in_tables(mark_external_links(html), page_language(page, config))
+    html = soft_hyphens_in_tables(mark_external_links(html), page_language(page, config))
+    budget.stop()
+    return html
+
+
+def _page_budget(shown: str, line: int, what: str) -> None:
+    """The steps of one page get budget.PAGE_SECONDS; past them the build stops with the page's name."""
+    problem = Problem(shown, line, f"this page takes more than {budget.PAGE_SECONDS:.0f} seconds {what}: look for "
+                                   "loops in {% %} or a very long line, and simplify it")
+    budget.start(lambda: PageOverBudget(budget.over_budget(problem)))
+
+
+class PageOverBudget(PluginError, budget.OverBudget):
+    """The build's error for a page past its time budget (MkDocs prints a PluginError as an error line)."""
+
+
+def on_build_error(error: Exception) -> None:
+    budget.stop()
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
@@ -453,6 +471,14 @@ def guard_policy(config: Any) -> Policy:
 
 def on_post_page(output: str, page: Page, config: Any) -> str:
     """The rendered page, whatever made it, carries no script, handler or address that is not allowed."""
+    _page_budget(rel(page.file.abs_src_path, State.root), 1, "to check")
+    try:
+        return _guarded_page(output, page, config)
+    finally:
+        budget.stop()
+
+
+def _guarded_page(output: str, page: Page, config: Any) -> str:
     base = (config.site_url or "https://example.invalid/") + page.url
     findings = check_html(output, base, guard_policy(config))
     if findings:

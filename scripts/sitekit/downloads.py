@@ -12,6 +12,7 @@ from __future__ import annotations
 import html as htmllib
 import io
 import json
+import logging
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -136,15 +137,52 @@ def _article(page_html: str, page_url: str) -> str:
     return HREF_RE.sub(lambda m: m.group(1) + urljoin(page_url, htmllib.unescape(m.group(2))) + m.group(3), body)
 
 
+class LostInPrint(Exception):
+    """WeasyPrint left something out of a PDF (an image it could not load or that was too large)."""
+
+    def __init__(self, message: str):
+        from .problems import Problem
+
+        self.problem = Problem("content/" + _content_path(message), 1, message)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:  # back from a worker process as it was
+        return (LostInPrint, (self.problem.message,))
+
+
+def _content_path(message: str) -> str:
+    """The file of content/ a WeasyPrint message names (file:///.../site/assets/x.png), else the PDFs' folder."""
+    m = re.search(r"file://[^\s'\"]*?/(assets/[^\s'\"]+)", message)
+    return m.group(1) if m else "assets/"
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith(("Failed to load", "Failed to render")):  # an image left out of the PDF
+            self.messages.append(message)
+
+
 def _print(job: PrintJob) -> PrintJob:
     from weasyprint import HTML
 
     from .pdf_fetcher import SiteFetcher
 
     job.out.parent.mkdir(parents=True, exist_ok=True)
-    # PDF/UA-1: tagged (headings, lists, tables, reading order), language and title declared
-    HTML(string=job.html, base_url=str(job.base), url_fetcher=SiteFetcher(job.site, job.fonts)).write_pdf(
-        job.out, pdf_variant="pdf/ua-1")
+    lost = _Collect()
+    logging.getLogger("weasyprint").addHandler(lost)
+    try:  # PDF/UA-1: tagged (headings, lists, tables, reading order), language and title declared
+        HTML(string=job.html, base_url=str(job.base), url_fetcher=SiteFetcher(job.site, job.fonts)).write_pdf(
+            job.out, pdf_variant="pdf/ua-1")
+    finally:
+        logging.getLogger("weasyprint").removeHandler(lost)
+    if lost.messages:
+        raise LostInPrint(f"{job.out.name}: {lost.messages[0][:300]}; the PDF would be printed without it (an image "
+                          "must be a PNG, JPEG, WebP or SVG of at most a few thousand pixels a side)")
     return job
 
 

@@ -14,6 +14,7 @@ from .schema import validate
 from .sitedata import read_text
 from .yamltext import parse_yaml, split_front_matter
 
+MAX_PAGE_CHARS = 200_000  # the longest page of the site has about 18,000 characters
 FILE_NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z]{2})?\.md$")
 DIR_NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -51,6 +52,10 @@ def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
     if text is None:
         return page
     page.raw = text
+    if len(text) > MAX_PAGE_CHARS:
+        page.problems.append(Problem(shown, 1, f"the page is {len(text):,} characters long; at most {MAX_PAGE_CHARS:,}: "
+                                               "split it into several pages"))
+        return page
     yaml_text, yaml_line, body = split_front_matter(text)
     if yaml_text is None:
         page.problems.append(Problem(shown, 1, "front matter is missing: start the file with a line '---', "

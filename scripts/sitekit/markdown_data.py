@@ -11,7 +11,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .problems import Problem
+from .budget import OverBudget
+from .problems import Problem, ProblemsFound
 from .sitedata import SiteData
 
 DOWNLOAD_GROUPS = ("lessons", "checklists", "campaign")
@@ -179,6 +180,8 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+MAX_PAGE_CHARS = 2_000_000  # the largest real page is about 40,000 characters of Markdown
+
 SAFE_FILTERS = ("upper", "lower", "capitalize", "title", "trim", "join", "length", "first", "last", "default", "d")
 
 
@@ -196,12 +199,23 @@ def render_markdown(markdown: str, path: str, first_line: int, functions: dict[s
         return markdown
     env = page_environment()
     try:
-        return env.from_string(markdown).render(**functions)
+        size, parts = 0, []
+        for part in env.from_string(markdown).generate(**functions):
+            size += len(part)
+            if size > MAX_PAGE_CHARS:
+                raise _problem(path, first_line, f"the page would be longer than {MAX_PAGE_CHARS // 1_000_000} million "
+                                                 "characters: look for a loop in {% %}")
+            parts.append(part)
+        return "".join(parts)
     except jinja2.TemplateSyntaxError as exc:
         message = exc.message or "invalid template"
         if "filter" in message or "test named" in message:
             message += " (a page can use only: " + ", ".join(sorted(functions)) + ")"
         raise _problem(path, first_line + (exc.lineno or 1) - 1, f"template syntax: {message}") from None
+    except OverBudget:
+        raise  # the page's time is up: the build names the page (hooks.py)
+    except ProblemsFound:
+        raise
     except RecursionError:
         raise _problem(path, first_line, "the page is nested too deeply to be read") from None
     except Exception as exc:  # noqa: BLE001 - whatever a page template does must become a message

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -40,6 +41,20 @@ def static_problems(root: Path) -> list[Problem]:
     return [p for p in problems if p.level == ERROR]
 
 
+RENDER_SECONDS = 1800  # the whole site renders in about 30 s; each page has its own budget (sitekit/budget.py)
+
+
+def _die_with_parent() -> None:
+    """Linux: the generator's process is killed with the build that started it (a killed `make build` leaves
+    no process behind still writing into its folder)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def render(root: Path, site_dir: Path, extra: list[str] | None = None) -> Rendered:
     """Run the generator's build into site_dir (which it may create); collect its errors."""
     try:
@@ -51,7 +66,12 @@ def render(root: Path, site_dir: Path, extra: list[str] | None = None) -> Render
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", GUARDED_MANIFEST_ENV: manifest}
     cmd = [sys.executable, "-m", name, "build", "--clean", "--strict", "--site-dir", str(site_dir), *(extra or [])]
     try:
-        result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, errors="replace")
+        try:
+            result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, errors="replace",
+                                    timeout=RENDER_SECONDS, preexec_fn=_die_with_parent)
+        except subprocess.TimeoutExpired:
+            return Rendered(False, [Problem("mkdocs.yml", 1, f"the {name} build took longer than {RENDER_SECONDS // 60} "
+                                                             "minutes and was stopped; `make check` names slow pages")])
         try:
             guarded = json.loads(Path(manifest).read_text(encoding="utf-8") or "{}")
         except ValueError:

@@ -103,7 +103,7 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
             data.values.setdefault(folder, {})[path.stem] = located.value
         else:
             data.values[name] = located.value
-    return data, problems + cross_references(data)
+    return data, problems + cross_references(data) + site_files(data, root or data_dir.parent)
 
 
 # (path, mtime, size, schema, shown, languages) -> what _read_and_check found; `make serve` loads data/ again
@@ -141,6 +141,21 @@ def _read_and_check(path: Path, name: str, shown: str, languages: list[str]) -> 
         problems += missing_languages(located, languages, shown)
         problems += check_rules(name, located, shown)
     return located, problems
+
+
+def site_files(data: SiteData, root: Path) -> list[Problem]:
+    """Files data/site.yml names are files of content/, inside the project."""
+    from .project_files import leaves_project
+
+    site = data.values.get("site")
+    visual = ((site or {}).get("downloads") or {}).get("campaign", {}).get("visual") if isinstance(site, dict) else None
+    if not isinstance(visual, str):
+        return []
+    path = root / "content" / visual
+    if ".." in Path(visual).parts or leaves_project(path, root) or not path.is_file():
+        return [Problem(data.paths["site"], data.located["site"].line_of(["downloads", "campaign", "visual"]),
+                        f"visual: '{visual}' is not a file in content/")]
+    return []
 
 
 def cross_references(data: SiteData) -> list[Problem]:

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def problems_after(tmp_path: Path, old: str, new: str) -> list[str]:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "content" / "assets", tmp_path / "content" / "assets")  # files data/site.yml names
     path = data / "checklists" / "jongeren.yml"
     text = path.read_text(encoding="utf-8")
     assert old in text

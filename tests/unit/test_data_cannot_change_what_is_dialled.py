@@ -5,6 +5,7 @@ placeholders, reserved ids, Markdown in a data text."""
 from __future__ import annotations
 
 import copy
+import shutil
 import re
 from pathlib import Path
 
@@ -59,6 +60,7 @@ def test_the_shown_number_must_be_the_dialled_number(tmp_path: Path) -> None:
         target = tmp_path / "data" / f.relative_to(ROOT / "data")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(ROOT / "content" / "assets", tmp_path / "content" / "assets")  # files data/site.yml names
     helplines = tmp_path / "data" / "hulplijnen.yml"
     text = helplines.read_text(encoding="utf-8")
     assert 'phone: "116000"' in text

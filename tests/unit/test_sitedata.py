@@ -15,6 +15,7 @@ LANGS = ["nl", "fr", "en"]
 
 def copy_data(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "content" / "assets", tmp_path / "content" / "assets")  # files data/site.yml names
     return tmp_path / "data"
 
 
