@@ -122,3 +122,30 @@ def test_desktop_search_lines_up_with_the_text_and_keeps_its_width(browser, site
         return !(h && (a === h || a.contains(h))); }).map(a => a.textContent.trim())""")
     page.close()
     assert covered == []
+
+
+COVER = """() => {
+  const cover = document.createElement('p');  // what a style="" from content did before the guard refused it
+  cover.textContent = 'x';
+  cover.setAttribute('style', 'position:fixed;inset:0;z-index:2147483647;background:#fff;margin:0');
+  (document.querySelector('article') || document.body).appendChild(cover);
+}"""
+
+
+@pytest.mark.parametrize(("lang", "width"), [(lang, 360) for lang in LANGUAGES] + [("nl", 1280)])
+def test_nothing_in_the_content_can_cover_the_exit_or_the_help_number(browser, site_url: str, lang: str, width: int) -> None:
+    """On every page: the exit and the help number are what a tap at their centre hits, also when something in
+    the page's content is fixed over the whole screen at the highest z-index (the frame is stacked above it)."""
+    from conftest import content_pages
+
+    page = browser.new_page(viewport={"width": width, "height": 740})
+    problems = {}
+    for path in content_pages():
+        page.goto(site_url + lang_prefix(lang) + path)
+        before = page.evaluate(MEASURE)
+        page.evaluate(COVER)
+        after = page.evaluate(MEASURE)
+        if not (before["tel"] and before["exit"] and after["tel"] and after["exit"]):
+            problems[path] = (before["tel"], before["exit"], after["tel"], after["exit"])
+    page.close()
+    assert problems == {}
