@@ -114,9 +114,13 @@ HTML_NS, SVG_NS, MATH_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/20
 # Elements no page needs, each a way to load, redirect, hide markup from a check or run script.
 REFUSED = {
     "base": "<base> is not allowed: it would change where every link on the page goes",
-    "noscript": "<noscript> is not allowed: browsers read its content in two ways (with and without JavaScript)",
+    "noscript": "<noscript> is not allowed: browsers read its content differently with and without JavaScript",
+    # Chromium parses anything inside <select> (customizable select, 2025); older parsers drop it
+    **{tag: f"<{tag}> is not allowed in a page: browsers read its content differently"
+       for tag in ("select", "option", "optgroup", "datalist", "selectedcontent")},
     "noembed": "<noembed> is not allowed", "noframes": "<noframes> is not allowed",
-    "template": "<template> is not allowed in a page", "xmp": "<xmp> is not allowed", "plaintext": "<plaintext> is not allowed",
+    "template": "<template> is not allowed in a page: parsers read its content differently",
+    "xmp": "<xmp> is not allowed", "plaintext": "<plaintext> is not allowed",
     "style": "a <style> element is not allowed: the look of the site lives in overrides/assets/stylesheets/",
     "math": "MathML (<math>) is not allowed in a page",
 }
