@@ -93,7 +93,7 @@ def fixture_project(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     content = tmp_path / "content"
     (content / "assets" / "images").mkdir(parents=True)
-    for img in ("logo.svg", "favicon.svg"):
+    for img in ("logo.svg", "favicon.svg", "laat-je-niet-pakken.svg"):  # the campaign visual: data/site.yml
         shutil.copy(ROOT / "content" / "assets" / "images" / img, content / "assets" / "images" / img)
     for lang in ("", ".fr", ".en"):
         (content / f"index{lang}.md").write_text(PAGE.format(title="Home", body="Bel {{ tel('childfocus') }}."), encoding="utf-8")

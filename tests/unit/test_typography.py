@@ -26,3 +26,11 @@ def test_french_text(text: str, expected: str) -> None:
 def test_only_text_is_touched() -> None:
     html = '<a href="https://x.be/?a=1" title="quoi?">quoi?</a><code>a:b ?</code>'
     assert french_spaces(html) == f'<a href="https://x.be/?a=1" title="quoi?">quoi{NNBSP}?</a><code>a:b ?</code>'
+
+
+def test_entities_stay_whole() -> None:
+    """The French spacing put a space before the ';' of an entity: '0-5&rsquo ;' on every French lesson page."""
+    html = "<td>0-5&rsquo;</td><p>Missing &amp; Exploited Children&nbsp;: oui&#8239;?</p>"
+    out = french_spaces(html)
+    assert "&rsquo;" in out and "&amp;" in out and "&rsquo \u202f;" not in out
+    assert "\u202f;" not in out.replace("&#8239;", "")
