@@ -262,7 +262,7 @@ def lessons(files: Files, page: Page, config: Any) -> str:
         dutch_uri = f"{parts[0]}.md" if len(parts) == 3 and parts[1] in languages else file.src_uri
         target = os.path.relpath(dutch_uri, os.path.dirname(page.file.src_uri) or ".")
         entries[dutch_uri] = (str(source.meta.get("title", dutch_uri)), target, dict(source.meta["lesson"]))
-    return lesson_table(list(entries.values()), helper.ui)
+    return lesson_table(list(entries.values()), helper.ui, helper.inline)
 
 
 def page_index(files: Files, page: Page, config: Any) -> str:

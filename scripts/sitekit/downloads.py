@@ -379,20 +379,24 @@ def downloads_table(ctx: Context, files: list[Download], lang: str, page_dir: Pa
     depth = len(page_dir.relative_to(ctx.site).parts)
     up = "../" * depth
     out = ['<div class="downloads">']
+
+    def u(key: str) -> str:  # an interface string in this HTML: escaped (text and attribute values)
+        return htmllib.escape(ctx.ui(key, lang), quote=True)
+
     for group in groups:
         rows = sorted((f for f in files if f.group == group), key=lambda f: (f.lang != lang, f.lang, f.path))
         if not rows:
             continue
         out.append(f'<h3>{htmllib.escape(ctx.ui("downloads." + group, lang))}</h3>')
         out.append(_previews(ctx, rows, lang, up))
-        out.append(f'<table><thead><tr><th scope="col">{ctx.ui("downloads.file", lang)}</th>'
-                   f'<th scope="col">{ctx.ui("downloads.language", lang)}</th><th scope="col">{ctx.ui("downloads.pages", lang)}</th>'
-                   f'<th scope="col">{ctx.ui("downloads.size", lang)}</th></tr></thead><tbody>')
+        out.append(f'<table><thead><tr><th scope="col">{u("downloads.file")}</th>'
+                   f'<th scope="col">{u("downloads.language")}</th><th scope="col">{u("downloads.pages")}</th>'
+                   f'<th scope="col">{u("downloads.size")}</th></tr></thead><tbody>')
         for f in rows:
             out.append(f'<tr><td><a href="{up}{f.path}" download hreflang="{f.lang}" type="application/pdf">{htmllib.escape(f.title)}</a> (PDF)</td>'
-                       f'<td data-label="{ctx.ui("downloads.language", lang)}">{htmllib.escape(ctx.ui("lang." + f.lang, lang))}</td>'
-                       f'<td data-label="{ctx.ui("downloads.pages", lang)}">{f.pages}</td>'
-                       f'<td data-label="{ctx.ui("downloads.size", lang)}">{_size(f.size, lang)}</td></tr>')
+                       f'<td data-label="{u("downloads.language")}">{htmllib.escape(ctx.ui("lang." + f.lang, lang))}</td>'
+                       f'<td data-label="{u("downloads.pages")}">{f.pages}</td>'
+                       f'<td data-label="{u("downloads.size")}">{_size(f.size, lang)}</td></tr>')
         out.append("</tbody></table>")
     out.append("</div>")
     return "\n".join(out)

@@ -42,17 +42,22 @@ def missing_lesson_translations(pages: Mapping[str, PageSource], src_uris: Mappi
 LEVEL_ORDER = ("secundair-1", "secundair-2", "secundair-3", "jeugdhulp")
 
 
-def lesson_table(entries: list[tuple[str, str, dict]], ui: Callable[[str], str]) -> str:
+def lesson_table(entries: list[tuple[str, str, dict]], ui: Callable[[str], str],
+                 escape: Callable[[str], str] = lambda text: text) -> str:
     """A Markdown table of the lesson packages: (title, link target, lesson front matter) each,
-    in the order of the school years, with audience and duration in the page's language."""
+    in the order of the school years, with audience and duration in the page's language. Every text
+    goes into the Markdown through `escape` (MarkdownData.inline: no markup from data or front matter)."""
     def order(entry: tuple[str, str, dict]) -> tuple[int, str]:
         level = str(entry[2].get("level", ""))
         return (LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER), entry[0].lower())
 
-    rows = [f"| {ui('lesson.package')} | {ui('lesson.for')} | {ui('lesson.duration')} |", "|---|---|---|"]
+    def t(key: str) -> str:
+        return escape(ui(key))
+
+    rows = [f"| {t('lesson.package')} | {t('lesson.for')} | {t('lesson.duration')} |", "|---|---|---|"]
     for title, target, lesson in sorted(entries, key=order):
         duration = lesson.get("duration", {})
         minutes = ui("lesson.minutes").replace("{short}", str(duration.get("short", ""))).replace(
             "{full}", str(duration.get("full", "")))
-        rows.append(f"| [{title}]({target}) | {ui('lesson.level.' + str(lesson.get('level')))} | {minutes} |")
+        rows.append(f"| [{escape(title)}]({target}) | {t('lesson.level.' + str(lesson.get('level')))} | {escape(minutes)} |")
     return "\n".join(rows) + "\n"

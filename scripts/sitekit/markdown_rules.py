@@ -19,6 +19,13 @@ FORBIDDEN = [
      "the alt text is a file name: write what the image shows between the [ ]"),
     (re.compile(r"!\[\s*(image|afbeelding|foto|picture|photo|img)\s*\]\(", re.I),
      "the alt text says nothing: write what the image shows between the [ ]"),
+    # read differently by different programs, or able to restyle the frame (the page guard refuses them too)
+    (re.compile(r"<!--|<!\[CDATA\[|<\?[A-Za-z]"), "HTML comments, <![CDATA[ ]]> and <? ?> are not allowed in a page: "
+     "programs read them differently; leave the note out of the page"),
+    (re.compile(r"<\s*(noscript|style|link|template|select|math|base)\b", re.I),
+     "this HTML element is not allowed in a page (<noscript>, <style>, <link>, <template>, <select>, <math>, <base>)"),
+    (re.compile(r"\{[^{}\n]*\bstyle\s*=|<[^<>\n]*\sstyle\s*=", re.I),
+     "a style attribute is not allowed: the look of the site lives in overrides/assets/stylesheets/"),
     (re.compile(r"(?:youtube\.com/embed|player\.vimeo\.com|youtu\.be/)", re.I),
      "embedded video from another website is not allowed: link to the video page instead"),
 ]

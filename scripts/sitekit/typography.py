@@ -30,6 +30,7 @@ def french_text(text: str) -> str:
 
 def french_spaces(html: str) -> str:
     out, depth = [], 0
+    html = html.replace("&ldquo;", "“").replace("&rdquo;", "”")  # smarty's quotes: text, to become « »
     for part in TOKEN_RE.split(html):
         if not part:
             continue

@@ -182,3 +182,17 @@ def test_a_phone_number_never_breaks_over_two_lines(browser, site_url: str, path
     for link in links:
         assert link["space"] == "nowrap", link
         assert link["lines"] <= 1, link
+
+
+def test_an_outcome_title_is_announced_as_written(browser, site_url: str) -> None:
+    """JavaScript's replace() reads $' $& $` in a replacement string as patterns: a title with them garbled the
+    announcement (issue 25). The title is announced exactly as it is written."""
+    data = checklist("jongeren")
+    red = next(s for s in data["signals"] if s.get("red_flag"))
+    page = browser.new_page()
+    page.goto(site_url + PAGES["jongeren"])
+    page.evaluate("""() => { for (const t of document.querySelectorAll('.checklist__outcome--act .checklist__outcome-title'))
+                               t.textContent = "Handel $' nu $& $`"; }""")
+    page.locator(f'#checklist-jongeren-{red["id"]}').click()
+    assert "Handel $' nu $& $`" in page.locator("[data-checklist-live]").inner_text()
+    page.close()

@@ -261,3 +261,32 @@ def test_interrupted_build_keeps_the_site_and_leaves_nothing(fixture_project: Pa
     assert "previous site/ was kept" in err
     assert not list(fixture_project.glob(".site-new-*"))
     assert (fixture_project / "site" / "index.html").read_text(encoding="utf-8") == good
+
+
+def test_killed_build_leaves_nothing_for_long(fixture_project: Path) -> None:
+    """`kill -9` cannot be caught: the generator process dies with the build (PR_SET_PDEATHSIG) and the next
+    build removes the killed one's folder, so nothing half-built stays beside site/."""
+    import signal
+    import time
+
+    assert run_build(fixture_project).returncode == 0
+    good = (fixture_project / "site" / "index.html").read_text(encoding="utf-8")
+    original = page(fixture_project).read_text(encoding="utf-8")
+    body(fixture_project, "{% for a in 'x' * 2500 %}{% for b in 'x' * 2500 %}{% endfor %}{% endfor %}")  # seconds, silent
+    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "build.py")], cwd=fixture_project,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    deadline = time.monotonic() + 60
+    while not list(fixture_project.glob(".site-new-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(fixture_project.glob(".site-new-*"))
+    os.kill(proc.pid, signal.SIGKILL)  # the build only, as an OOM killer or a closed terminal would
+    proc.wait(timeout=30)
+    time.sleep(1)  # the generator, a child of the build, is killed with it
+    children = subprocess.run(["ps", "-o", "pid,stat,args", "-s", str(proc.pid)], capture_output=True, text=True).stdout
+    alive = [line for line in children.strip().splitlines()[1:] if line.split()[1][0] != "Z"]  # a zombie is dead
+    assert alive == [], children
+    page(fixture_project).write_text(original, encoding="utf-8")
+    assert run_build(fixture_project).returncode == 0
+    assert not list(fixture_project.glob(".site-new-*"))
+    assert (fixture_project / "site" / "index.html").read_text(encoding="utf-8") == good

@@ -34,3 +34,7 @@ def test_entities_stay_whole() -> None:
     out = french_spaces(html)
     assert "&rsquo;" in out and "&amp;" in out and "&rsquo \u202f;" not in out
     assert "\u202f;" not in out.replace("&#8239;", "")
+
+
+def test_smartys_quote_entities_become_guillemets() -> None:
+    assert french_spaces("<p>dans &ldquo;pas un signal&rdquo;. Pour</p>") == "<p>dans «\u00a0pas un signal\u00a0». Pour</p>"
