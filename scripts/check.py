@@ -10,6 +10,7 @@ Usage: python scripts/check.py [--no-render]   (--no-render: the editorial check
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import tempfile
 from collections import Counter
@@ -60,7 +61,12 @@ def rendered_problems() -> list[Problem]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # `kill` and a time-out stop the check like Ctrl+C: its folder is removed
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _stop)
     try:
         raise SystemExit(main(sys.argv[1:]))
     except KeyboardInterrupt:

@@ -25,7 +25,8 @@ from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
 from sitekit.generator import loggers
 from sitekit import budget, preview
-from sitekit.html_guard import GUARDED_MANIFEST_ENV, Policy, allowed_domains, check_html, guarded_digest, line_of
+from sitekit.html_guard import (GUARDED_MANIFEST_ENV, Policy, allowed_domains, check_html, data_phones, guarded_digest,
+                                line_of, source_urls)
 from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
 from sitekit.languages import current_language, page_language, site_languages
@@ -44,6 +45,7 @@ SCRIPT_SRC_RE = re.compile(r"<script (?![^>]*\b(?:defer|async)\b)([^>]*\bsrc=)")
 ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 ROOT = Path(__file__).resolve().parent.parent
+INDEX_SECONDS = 60  # a language's search index takes about a second
 
 
 class State:
@@ -401,7 +403,13 @@ def on_post_build(config: Any) -> None:
     if State.serving:  # the preview shows the edited page at once; its search index follows a moment later
         multiprocessing.get_context("fork").Process(target=write_index, args=args).start()
     else:
-        write_index(*args)
+        problem = Problem(State.data.paths.get("zoeken", "data/zoeken.yml"), 1,
+                          f"the {lang} search index takes more than {INDEX_SECONDS} seconds: fewer or shorter synonyms")
+        budget.start(lambda: PageOverBudget(budget.over_budget(problem)), INDEX_SECONDS)
+        try:
+            write_index(*args)
+        finally:
+            budget.stop()
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
@@ -461,12 +469,14 @@ def is_site_template(name: str | None) -> bool:
     return name is not None and name.startswith(SITE_TEMPLATES)
 
 
-def guard_policy(config: Any) -> Policy:
+def guard_policy(config: Any, cited: list[str]) -> Policy:
+    """What a page may link to and dial: the allow-list, the sources it cites, the numbers of the data."""
     exits = config.extra.get("quick_exit") or {}
     exempt = set(exits.values()) if isinstance(exits, dict) else {str(exits)}
     return Policy(site_url=config.site_url or "https://example.invalid/",
                   allowed_domains=allowed_domains(State.data.values),
-                  exempt_urls=exempt)
+                  exempt_urls=exempt, phones=data_phones(State.data.values),
+                  cited=source_urls(State.data.values, [str(s) for s in cited]))
 
 
 def on_post_page(output: str, page: Page, config: Any) -> str:
@@ -480,7 +490,8 @@ def on_post_page(output: str, page: Page, config: Any) -> str:
 
 def _guarded_page(output: str, page: Page, config: Any) -> str:
     base = (config.site_url or "https://example.invalid/") + page.url
-    findings = check_html(output, base, guard_policy(config))
+    sources = page.meta.get("sources")
+    findings = check_html(output, base, guard_policy(config, sources if isinstance(sources, list) else []))
     if findings:
         source = State.pages.get(page.file.abs_src_path)
         shown = rel(page.file.abs_src_path, State.root)

@@ -134,7 +134,8 @@ def _article(page_html: str, page_url: str) -> str:
     # word breaks to `hyphens: auto` (print.css) with the page's language.
     body = body.replace("\u00ad", "").replace("&shy;", "")
     # links in a PDF point to the public site, not to files on the build machine
-    return HREF_RE.sub(lambda m: m.group(1) + urljoin(page_url, htmllib.unescape(m.group(2))) + m.group(3), body)
+    return HREF_RE.sub(lambda m: m.group(1) + htmllib.escape(urljoin(page_url, htmllib.unescape(m.group(2))), quote=True)
+                       + m.group(3), body)
 
 
 class LostInPrint(Exception):

@@ -66,7 +66,7 @@ def typed_contacts(markdown: str, helplines: dict[str, Any], path: str, first_li
     return problems
 
 
-LINK_RE = re.compile(r"\]\(\s*<?((?:https?:)?//[^)\s>]+)|href=[\"']((?:https?:)?//[^\"']+)")
+LINK_RE = re.compile(r"\]\(\s*<?((?:https?:)?//[^)\s>]+)|href=[\"']((?:https?:)?//[^\"']+)", re.I)
 
 
 def external_links(markdown: str, allowed: list[str], path: str, first_line: int) -> list[Problem]:
@@ -79,7 +79,7 @@ def external_links(markdown: str, allowed: list[str], path: str, first_line: int
             url = m.group(1) or m.group(2)
             parsed = urlparse(url if not url.startswith("//") else "https:" + url)
             host = (parsed.hostname or "").lower()
-            if parsed.scheme != "https":
+            if parsed.scheme.lower() != "https":
                 problems.append(Problem(path, first_line + offset, f"link '{url}' must use https://"))
             elif not any(host == d or host.endswith("." + d) for d in allowed):
                 problems.append(Problem(path, first_line + offset,

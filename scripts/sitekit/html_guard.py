@@ -49,24 +49,42 @@ class Policy:
     site_url: str = "https://example.invalid/"
     allowed_domains: list[str] = field(default_factory=list)
     exempt_urls: set[str] = field(default_factory=set)   # the quick-exit targets (never fetched)
+    phones: set[str] = field(default_factory=set)        # the numbers of data/hulplijnen.yml; empty: not checked
+    cited: list[str] = field(default_factory=list)       # the sources this page cites: their hosts may be linked
 
     def host_allowed(self, host: str) -> bool:
         host = host.lower().rstrip(".")
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        domains = self.allowed_domains + [_host(url) for url in self.cited]
+        return any(host == d or host.endswith("." + d) for d in domains if d)
+
+
+def _host(url: str) -> str:
+    try:
+        return str(ada_url.parse_url(url)["hostname"]).lower()
+    except ValueError:
+        return ""
 
 
 def allowed_domains(values: dict) -> list[str]:
-    """The allow-list (data/domeinen.yml) plus the host of every cited source (data/bronnen.yml):
-    a page may link to the sources it cites, and to nothing else outside the site."""
-    domains = list(values.get("domeinen", {}).get("allowed", []))
-    for source in (values.get("bronnen") or {}).values():
-        url = source.get("url") if isinstance(source, dict) else None
-        if url:
-            try:
-                domains.append(ada_url.parse_url(url)["hostname"].lower())
-            except ValueError:
-                pass
-    return domains
+    """The allow-list (data/domeinen.yml). A page may also link to the hosts of the sources it cites
+    (Policy.cited, set per page), and to nothing else outside the site."""
+    return list(values.get("domeinen", {}).get("allowed", []))
+
+
+def source_urls(values: dict, ids: list[str] | None = None) -> list[str]:
+    """The addresses of the sources in data/bronnen.yml (of `ids` only, when given)."""
+    sources = values.get("bronnen") or {}
+    chosen = sources.values() if ids is None else [sources[i] for i in ids if i in sources]
+    return [s["url"] for s in chosen if isinstance(s, dict) and isinstance(s.get("url"), str)]
+
+
+def data_phones(values: dict) -> set[str]:
+    """Every number data/hulplijnen.yml lets a page dial (help lines and their places)."""
+    phones = set()
+    for entry in (values.get("hulplijnen") or {}).values():
+        if isinstance(entry, dict):
+            phones |= {str(p["phone"]) for p in [entry, *(entry.get("places") or [])] if isinstance(p, dict) and p.get("phone")}
+    return phones
 
 
 # characters of a relative URL that cannot name a scheme or another host (WHATWG URL parsing)
@@ -91,6 +109,11 @@ def check_url(value: str, base: str, policy: Policy, attribute: str) -> str | No
         return f"'{value}' is not a valid address"
     scheme = parsed["protocol"].lower()
     site = ada_url.parse_url(policy.site_url)
+    if scheme == "tel:" and attribute == "href" and policy.phones:
+        dialled = re.sub(r"\D", "", parsed["pathname"])
+        if dialled not in policy.phones:
+            return f"'{value}' dials a number that is not in data/hulplijnen.yml: use {{{{ tel(\"id\") }}}}"
+        return None
     if scheme in CONTACT_SCHEMES and attribute == "href":
         return None
     if scheme == site["protocol"] and parsed["host"].lower() == site["host"].lower():
@@ -124,6 +147,23 @@ REFUSED = {
     "style": "a <style> element is not allowed: the look of the site lives in overrides/assets/stylesheets/",
     "math": "MathML (<math>) is not allowed in a page",
 }
+# The HTML elements a page may hold: what Markdown, the site's functions and the theme make. Anything else
+# (dialog, video, canvas, marquee ...) is refused: allow by list.
+HTML_ALLOWED = {
+    "html", "head", "body", "title", "meta", "link", "script", "a", "abbr", "article", "aside", "b", "bdi", "blockquote",
+    "br", "button", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img",
+    "input", "ins", "kbd", "label", "legend", "li", "main", "mark", "nav", "ol", "output", "p", "pre", "q", "s", "samp",
+    "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul", "var", "wbr",
+}
+# Attributes no page needs: they run or load something, move the frame, or open a layer above it.
+REFUSED_ATTRIBUTES = {"srcdoc", "popover", "popovertarget", "popovertargetaction", "command", "commandfor", "ping",
+                      "srcset", "imagesrcset", "http-equiv", "autofocus"}
+# `name` makes an element a property of `document` (<img name="querySelectorAll"> breaks every script): form
+# controls only.
+NAMED = {"input", "button", "textarea", "output", "fieldset", "meta"}
+
 # The site's own inline SVG (icons, the logo): shapes, nothing that loads, links, animates or holds HTML.
 SVG_ALLOWED = {"svg", "path", "g", "title", "desc", "circle", "ellipse", "line", "polyline", "polygon", "rect",
                "defs", "lineargradient", "radialgradient", "stop", "clippath", "symbol", "text", "tspan"}
@@ -173,6 +213,8 @@ class _Guard:
             self._add(REFUSED[tag], "", hint)
         elif tag in EMBEDS:
             self._add(f"<{tag}> is not allowed: embedded content would load another website", "", hint)
+        elif namespace == HTML_NS and tag not in HTML_ALLOWED:
+            self._add(f"<{tag}> is not allowed in a page: write Markdown, or ask for a function of the site", "", hint)
         elif tag == "meta" and "http-equiv" in attrs:
             self._add("<meta http-equiv> is not allowed in a page (headers are set by the build)", "", hint)
         elif tag == "link":
@@ -182,13 +224,14 @@ class _Guard:
         elif tag == "script" and namespace == HTML_NS:
             self._script(attrs, "".join(element.itertext()), hint)
         if tag == "a" and browser_url(attrs.get("href") or "").lower().startswith("tel:"):
-            self._dialled_is_shown(browser_url(attrs["href"]), "".join(element.itertext()), hint)
+            self._dialled_is_shown(browser_url(attrs["href"]), list(_text_pieces(element)), hint)
 
-    def _dialled_is_shown(self, href: str, text: str, hint: str) -> None:
-        """A phone link that shows a number dials that number: every number in its text has the digits of the
-        tel: address (the text may show none, as in "Bel Child Focus")."""
+    def _dialled_is_shown(self, href: str, pieces: list[str], hint: str) -> None:
+        """A phone link that shows a number dials that number: every number in each piece of its text has all
+        the digits of the tel: address (the text may show none, as in "Bel Child Focus"). Per piece, so that
+        a hidden "0903" before a visible "116 000" does not add up to the number dialled."""
         dialled = re.sub(r"\D", "", href)
-        for shown in _NUMBER_IN_TEXT.findall(text):
+        for shown in (number for piece in pieces for number in _NUMBER_IN_TEXT.findall(piece)):
             if re.sub(r"\D", "", shown) != dialled:
                 self._add(f"the link shows the number '{shown.strip()}' but dials {href[4:]}: a reader would call "
                           "another number than the one they read (use {{ tel(\"id\") }})", href, hint)
@@ -199,8 +242,12 @@ class _Guard:
         elif name == "style":
             self._add("a style attribute is not allowed: the look of the site lives in overrides/assets/stylesheets/ "
                       "(a class from there does the same)", value[:40], hint)
-        elif name in ("srcdoc", "popover", "popovertarget", "http-equiv") and tag != "meta":
+        elif name in REFUSED_ATTRIBUTES and not (name == "http-equiv" and tag == "meta"):
             self._add(f"the attribute {name}= is not allowed in a page", name, hint)
+        elif name == "name" and tag not in NAMED:
+            self._add(f"name= is not allowed on <{tag}>: it would replace a function of the page's scripts", value, hint)
+        elif name == "tabindex" and value.strip().lstrip("+").isdigit() and int(value.strip().lstrip("+")) > 0:
+            self._add("a positive tabindex= is not allowed: it puts a stop before the quick exit", value, hint)
         elif name in URL_ATTRIBUTES or name.endswith(":href"):
             if name in ("srcset", "imagesrcset"):
                 urls = [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
@@ -226,6 +273,16 @@ class _Guard:
             self._add("an inline <script> that is not one of the theme's reviewed scripts "
                       "(scripts live in overrides/assets/javascripts/; see scripts/sitekit/inline_scripts.py)",
                       text.strip()[:60], hint)
+
+
+def _text_pieces(element: Any) -> Any:
+    """The text nodes inside an element, one by one."""
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from _text_pieces(child)
+        if child.tail:
+            yield child.tail
 
 
 def parse_page(html: str) -> Any:

@@ -10,7 +10,7 @@ from .problems import Problem, rel
 
 # content/ holds Markdown, images, fonts and documents, and nothing else: an HTML or XHTML page would skip
 # every check on the way, a host control file (_redirects, _headers, .htaccess) would redirect visitors.
-ALLOWED_SUFFIXES = {".md", ".png", ".jpg", ".jpeg", ".webp", ".avif", ".gif", ".svg", ".woff2", ".woff", ".pdf"}
+ALLOWED_SUFFIXES = {".md", ".png", ".jpg", ".jpeg", ".webp", ".avif", ".gif", ".svg", ".woff2", ".woff"}
 
 
 def leaves_project(path: Path, root: Path) -> bool:
@@ -25,21 +25,30 @@ def check_project_files(root: Path, folders: tuple[str, ...] = ("content", "data
     real_root = Path(os.path.realpath(root))
     for folder in folders:
         base = root / folder
+        if base.is_symlink():
+            problems.append(Problem(rel(base, root), 1, LINK_MESSAGE))
+            continue
         if not base.exists():
             continue
         for dirpath, dirnames, filenames in os.walk(base):  # does not follow links to folders
             for name in dirnames + filenames:
                 path = Path(dirpath) / name
                 shown = rel(path, root)
-                if path.is_symlink():
+                if path.is_symlink():  # MkDocs follows links (to folders too) and publishes what is behind them
                     target = Path(os.path.realpath(path))
-                    if target != real_root and real_root not in target.parents:
-                        problems.append(Problem(shown, 1, "this is a link to a file outside the project; "
-                                                          "copy the file into the project instead"))
-                        continue
+                    outside = target != real_root and real_root not in target.parents
+                    problems.append(Problem(shown, 1, OUTSIDE_MESSAGE if outside else LINK_MESSAGE))
+                    continue
                 if folder == "content":
                     problems += _content_file(path, name, name in filenames, shown)
+                elif name in filenames and not name.endswith(".yml"):
+                    problems.append(Problem(shown, 1, "data/ holds .yml files only: move this file out of data/"))
     return problems
+
+
+OUTSIDE_MESSAGE = "this is a link to a file outside the project; copy the file into the project instead"
+LINK_MESSAGE = ("links (symlinks) are not allowed in content/ and data/: the build would publish what is behind "
+                "them unchecked; copy the file here instead")
 
 
 def _content_file(path: Path, name: str, is_file: bool, shown: str) -> list[Problem]:

@@ -160,11 +160,16 @@ def search_doc(url: str, title: str, html: str, meta: dict[str, Any]) -> dict[st
 
 def keywords(text: str, groups: list[list[str]]) -> str:
     """All words of every synonym group the page mentions."""
-    folded = fold(text)
+    words = WORD_RE.findall(fold(text))
+    present, joined = set(words), f" {' '.join(words)} "
     found = []
     for group in groups:
-        if any(re.search(r"(?<!\w)" + re.escape(fold(str(w))) + r"(?!\w)", folded) for w in group):
-            found += group
+        for synonym in group:
+            parts = WORD_RE.findall(fold(str(synonym)))
+            # a word: in the page's words; a phrase: its words in a row (checked only when all are there)
+            if parts and all(p in present for p in parts) and (len(parts) == 1 or f" {' '.join(parts)} " in joined):
+                found += group
+                break
     return " ".join(found)
 
 

@@ -97,7 +97,7 @@ def guard_site(site: Path, root: Path, passed: dict[str, str] | None = None) -> 
     """The page guard over every HTML and SVG file of the finished site (404 page, download tables,
     images from content/): the same rules as for each page during the build. `passed`: files (path in
     the site -> digest) the guard already passed; those still exactly the same are not read again."""
-    from .html_guard import Policy, allowed_domains, check_html
+    from .html_guard import Policy, allowed_domains, check_html, data_phones, source_urls
     from .siteconfig import read_config
     from .sitedata import load_data
     from .svg_guard import check_svg
@@ -105,7 +105,9 @@ def guard_site(site: Path, root: Path, passed: dict[str, str] | None = None) -> 
     config = read_config(root)
     data, _ = load_data(root / "data", config.languages, root)
     exits = config.quick_exit
-    policy = Policy(config.site_url, allowed_domains(data.values), exits)
+    # files no page guard passed (the 404 page, the download tables): any source of the site may be linked
+    policy = Policy(config.site_url, allowed_domains(data.values), exits, data_phones(data.values),
+                    source_urls(data.values))
     problems = []
     for path in sorted(site.rglob("*")):
         if path.suffix not in (".html", ".svg") or not path.is_file():

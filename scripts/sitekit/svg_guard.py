@@ -36,7 +36,7 @@ def check_svg(data: bytes) -> list[tuple[int, str]]:
             local = key.rpartition(" ")[2].lower()
             if local.startswith("on"):
                 problems.append((parser.CurrentLineNumber, f"event handler attribute {local}= is not allowed in an SVG file"))
-            elif local in ("href", "src", "style") or _URL_IN_VALUE.search(value):
+            elif local in ("href", "src", "style") or _URL_IN_VALUE.search(value) or "\\" in value:
                 problems.append((parser.CurrentLineNumber, f"{local}= is not allowed in an SVG file: it may hold shapes "
                                                            "only, no link, style or address"))
 

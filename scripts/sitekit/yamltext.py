@@ -122,10 +122,38 @@ def _index_lines(node: yaml.Node, prefix: str, offset: int, out: dict[str, int])
             _index_lines(item, key, offset, out)
 
 
+def flow_too_deep(text: str) -> int:
+    """The 1-based line where [ and { (outside quotes and comments) nest deeper than MAX_DEPTH, or 0."""
+    depth, line, quote, comment, previous = 0, 1, "", False, "\n"
+    for char in text:
+        if char == "\n":
+            line, comment = line + 1, False
+        elif comment:
+            pass
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and previous in " \t\n":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        previous = char
+    return 0
+
+
 def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Located | None, list[Problem]]:
     """Parse YAML text; on a syntax error return a Problem with the line, never raise."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return None, [Problem(path, 1 + offset, f"the YAML is larger than {MAX_BYTES // 1024} KB: split it or shorten it")]
+    deep = flow_too_deep(text)
+    if deep:  # libyaml recurses into [ and { in C: 60,000 of them crash the process before any check
+        return None, [Problem(path, deep + offset, f"nested more than {MAX_DEPTH} levels deep")]
     try:
         loader = Loader(text)
         try:  # parse once: the node tree gives the lines, the same tree gives the value

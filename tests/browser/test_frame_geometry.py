@@ -124,6 +124,9 @@ def test_desktop_search_lines_up_with_the_text_and_keeps_its_width(browser, site
     assert covered == []
 
 
+EXIT_HIT = """() => { const el = document.querySelector('.quick-exit__button'); const r = el.getBoundingClientRect();
+  const h = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return !!h && (el === h || el.contains(h)); }"""
+
 COVER = """() => {
   const cover = document.createElement('p');  // what a style="" from content did before the guard refused it
   cover.textContent = 'x';
@@ -145,7 +148,9 @@ def test_nothing_in_the_content_can_cover_the_exit_or_the_help_number(browser, s
         before = page.evaluate(MEASURE)
         page.evaluate(COVER)
         after = page.evaluate(MEASURE)
-        if not (before["tel"] and before["exit"] and after["tel"] and after["exit"]):
-            problems[path] = (before["tel"], before["exit"], after["tel"], after["exit"])
+        page.evaluate("window.scrollTo(0, 600)")  # the sticky header once the page scrolls
+        scrolled = page.evaluate(EXIT_HIT)
+        if not (before["tel"] and before["exit"] and after["tel"] and after["exit"] and scrolled):
+            problems[path] = (before["tel"], before["exit"], after["tel"], after["exit"], scrolled)
     page.close()
     assert problems == {}

@@ -186,6 +186,11 @@ FAILING: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("long-line-of-img", lambda p: body(p, "<img " * 8_000), "content/over/index.md:10", "characters long"),
     ("nested-loops", lambda p: body(p, "{% for a in 'x' * 90000 %}{% for b in 'x' * 90000 %}{% endfor %}{% endfor %}"),
      "content/over/index.md:10", "seconds"),
+    ("symlink-folder-replaces-a-script", lambda p: (
+        (p / "data" / "vendor" / "site").mkdir(parents=True),
+        (p / "data" / "vendor" / "site" / "quick-exit.js").write_text("document.title='x'", encoding="utf-8"),
+        (p / "content" / "assets" / "javascripts").symlink_to(Path("..") / ".." / "data" / "vendor")),
+     "content/assets/javascripts:1", "symlinks"),
     ("verified-without-check", lambda p: data(p, "hulplijnen.yml",
                                               '  checked: {url: "https://www.aalter.be/noodoproepen", date: 2026-11-29}\n', ""),
      "data/hulplijnen.yml", "'checked' is missing"),
@@ -290,3 +295,24 @@ def test_killed_build_leaves_nothing_for_long(fixture_project: Path) -> None:
     assert run_build(fixture_project).returncode == 0
     assert not list(fixture_project.glob(".site-new-*"))
     assert (fixture_project / "site" / "index.html").read_text(encoding="utf-8") == good
+
+
+def test_a_stopped_check_leaves_nothing_behind(fixture_project: Path, tmp_path: Path) -> None:
+    """`kill` (SIGTERM, as a time-out sends) stops `make check` like Ctrl+C: its temporary folder is removed."""
+    import signal
+    import time
+
+    body(fixture_project, "{% for a in 'x' * 2500 %}{% for b in 'x' * 2500 %}{% endfor %}{% endfor %}")  # seconds
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "check.py")], cwd=fixture_project,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)})
+    deadline = time.monotonic() + 60
+    while not list(scratch.glob(".check-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(scratch.glob(".check-*"))
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0
+    assert not list(scratch.glob(".check-*"))

@@ -118,3 +118,16 @@ def test_interface_strings_land_escaped_in_the_help_cards() -> None:
 def test_a_number_typed_by_hand_is_caught_even_when_it_is_no_known_line() -> None:
     problems = typed_contacts("Bel gerust 116 006, dag en nacht.", {}, "content/x.md", 4)
     assert [p.line for p in problems] == [4]
+
+
+def test_brackets_nested_sixty_thousand_deep_are_a_message_not_a_crash() -> None:
+    """libyaml recursed into them in C and the process died (segmentation fault) before any check."""
+    located, problems = parse_yaml("a: 1\nnotes: " + "[" * 60_000 + "]" * 60_000 + "\n", "content/x.md", offset=1)
+    assert located is None and [p.line for p in problems] == [3]
+
+
+def test_an_uppercase_https_link_is_checked_too() -> None:
+    from sitekit.editorial import external_links
+
+    problems = external_links("[Lees](HTTPS://tracker.example/x)", ["childfocus.be"], "content/x.md", 5)
+    assert [p.line for p in problems] == [5]

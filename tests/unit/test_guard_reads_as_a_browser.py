@@ -83,6 +83,7 @@ def test_the_sites_own_svg_files_pass() -> None:
     (".htaccess", b"Redirect 301 / https://evil.example/\n", "starting with '.'"),
     ("page.xhtml", b'<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>', ".xhtml files"),
     ("notes.txt", b"x", ".txt files"),
+    ("folder.pdf", b"%PDF-1.4 /OpenAction << /S /JavaScript >>", ".pdf files"),
     ("x.svg", b'<!DOCTYPE svg [<!ENTITY a "b">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>', "DOCTYPE"),
 ])
 def test_content_publishes_only_known_file_types(tmp_path: Path, name: str, content: bytes, words: str) -> None:
@@ -107,3 +108,83 @@ def test_a_folder_starting_with_an_underscore_is_refused(tmp_path: Path) -> None
 ])
 def test_a_phone_link_dials_the_number_it_shows(html: str, refused: bool) -> None:
     assert bool(check_html(html, BASE, POLICY)) is refused
+
+
+@pytest.mark.parametrize("html", [
+    '<img name="querySelectorAll" alt="x" src="../x.png">',            # clobbers document.querySelectorAll
+    '<form name="cookie"></form>',
+    '<a href="../hulp/" ping="/p https://evil.example/hit">x</a>',     # ping is a list of addresses
+    '<img alt="x" src="../x.png" srcset="https://www.stoptienerpooiers.be,@evil.example/p.png 1x">',
+    '<button commandfor="tip" command="show-modal">x</button><dialog id="tip">x</dialog>',
+    "<dialog open>x</dialog>", "<video src=../x.mp4></video>", "<canvas></canvas>", '<marquee>x</marquee>',
+    '<a href="../hulp/" tabindex="1">first stop before the exit</a>',
+])
+def test_markup_that_breaks_or_covers_the_frame_is_refused(html: str) -> None:
+    assert check_html(f"<p>{html}</p>", BASE, POLICY), html
+
+
+def test_form_controls_keep_their_names() -> None:
+    assert not check_html('<form><input type="checkbox" name="snel-verliefd" id="x"><label for="x">x</label></form>',
+                          BASE, POLICY)
+
+
+def test_a_number_hidden_in_the_link_cannot_make_up_the_dialled_one() -> None:
+    """Digits are compared per piece of text: a hidden '0903' before a visible '116 000' dials 0903116000."""
+    assert check_html('<a href="tel:0903116000"><span hidden>0903</span>116&nbsp;000</a>', BASE, POLICY)
+
+
+def test_only_numbers_from_the_data_can_be_dialled() -> None:
+    policy = Policy("https://www.stoptienerpooiers.be/", ["childfocus.be"], set(), phones={"116000", "101"})
+    assert not check_html('<a href="tel:116000">116 000</a>', BASE, policy)
+    assert check_html('<a href="tel:0903116000">Bel ons</a>', BASE, policy)
+
+
+def test_a_page_links_only_to_the_hosts_of_the_sources_it_cites() -> None:
+    policy = Policy("https://www.stoptienerpooiers.be/", ["childfocus.be"], set(), cited=["https://jeugdhulp.be/x"])
+    assert not check_html('<a href="https://jeugdhulp.be/y">bron</a>', BASE, policy)
+    assert check_html('<a href="https://tracker.example/x">rapport</a>', BASE, policy)
+
+
+def test_a_link_in_content_may_not_lead_to_a_folder_elsewhere_in_the_project(tmp_path: Path) -> None:
+    """MkDocs follows links to folders and publishes what is behind them (a script in data/, .git/config)."""
+    (tmp_path / "content" / "assets").mkdir(parents=True)
+    (tmp_path / "data" / "vendor").mkdir(parents=True)
+    (tmp_path / "content" / "assets" / "javascripts").symlink_to(tmp_path / "data" / "vendor")
+    (tmp_path / "content" / "assets" / "banner.png").symlink_to(tmp_path / "data" / "x.yml")
+    paths = sorted(p.path for p in check_project_files(tmp_path))
+    assert paths == ["content/assets/banner.png", "content/assets/javascripts"]
+
+
+def test_data_holds_yaml_only(tmp_path: Path) -> None:
+    (tmp_path / "data" / "vendor" / "site").mkdir(parents=True)
+    (tmp_path / "data" / "vendor" / "site" / "quick-exit.js").write_text("x", encoding="utf-8")
+    assert [p.path for p in check_project_files(tmp_path)] == ["data/vendor/site/quick-exit.js"]
+
+
+def test_a_css_escape_in_an_svg_file_is_refused() -> None:
+    assert check_svg(b'<svg xmlns="http://www.w3.org/2000/svg"><rect fill="\\75 rl(https://evil.example/a.svg#a) red"/></svg>')
+
+
+def test_a_link_in_a_lesson_pdf_cannot_add_markup() -> None:
+    from sitekit.downloads import _article
+
+    page = ('<article class="md-content__inner md-typeset"><p><a href="./&quot;&gt;&lt;/a&gt;&lt;a href=&quot;'
+            'https://evil.example/pdf&quot;&gt;klik&lt;/a&gt;&lt;a href=&quot;">op deze pagina</a></p></article>')
+    body = _article(page, "https://www.stoptienerpooiers.be/professionals/lesmateriaal/x/")
+    assert '<a href="https://evil.example' not in body and "&quot;&gt;" in body
+
+
+def test_search_keywords_stay_linear_and_synonyms_are_limited() -> None:
+    import time
+
+    from sitekit.schema import validate
+    from sitekit.search_index import keywords
+    from sitekit.yamltext import parse_yaml
+
+    groups = [[f"qz{i}", f"qy{i}"] for i in range(20_000)]
+    start = time.monotonic()
+    assert keywords("een tekst met qz7 en nog wat woorden " * 200, groups) == "qz7 qy7"
+    assert time.monotonic() - start < 5  # was minutes: a regular expression per synonym per page
+    located, _ = parse_yaml("synonyms:\n  nl:\n" + "".join(f"    - [qz{i}, qy{i}]\n" for i in range(300))
+                            + "stopwords: {nl: [de]}\n", "data/zoeken.yml")
+    assert located is not None and validate("zoeken", located, "data/zoeken.yml")
