@@ -16,6 +16,7 @@ from .problems import Problem, ProblemsFound
 from .sitedata import SiteData
 
 DOWNLOAD_GROUPS = ("lessons", "checklists", "campaign")
+FINDER_ANCHOR = "als-"  # the help finder's sections: #als-gevaar ...
 # Characters that make Markdown (links, emphasis, code, attribute lists, tables, headings); quotes stay, so
 # that the typographic quotes still apply.
 _MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()!|#]")
@@ -81,20 +82,72 @@ class MarkdownData:
         return f'[{e["email"]}](mailto:{e["email"]})'
 
     def org(self, ident: str) -> str:
+        """The service's name (a link to its website), marked with its languages where it does not answer in
+        the page's language: "Awel (en néerlandais)"."""
         e = self.entry(ident)
         name = self.inline(e["name"])
         if e["verified"] and e.get("url"):
-            return f"[{name}]({e['url']})"
+            name = f"[{name}]({e['url']})"
+        if e.get("languages") and not self.answers_here(e):
+            languages = self._names([f"lang.{code}" for code in e["languages"]])
+            name += f" ({self.inline(self.ui('helplines.in_language').replace('{languages}', languages))})"
         return name
+
+    # -- languages and regions of a service ------------------------------------------------------
+    def answers_here(self, e: dict[str, Any]) -> bool:
+        """The service answers in the language of this page."""
+        return self.lang in e.get("languages", [])
+
+    def in_page_language_first(self, idents: list[str]) -> list[str]:
+        """Services that answer in this page's language first; otherwise in the order given."""
+        return sorted(idents, key=lambda ident: not self.answers_here(self.entry(ident)))
+
+    def _names(self, keys: list[str]) -> str:
+        """'Dutch', 'Dutch and French', 'Dutch, French and English' in this page's language."""
+        names = []
+        for key in keys:
+            try:
+                names.append(self.ui(key))
+            except DataError:
+                names.append(key.rsplit(".", 1)[-1])
+        if len(names) < 2:
+            return "".join(names)
+        return ", ".join(names[:-1]) + f" {self.ui('list.and')} " + names[-1]
+
+    def language_note(self, e: dict[str, Any]) -> str:
+        """'Answers in Dutch only.' where the service does not answer in this page's language, else '' (also when
+        its languages are not known: nothing is claimed)."""
+        if self.answers_here(e) or not e.get("languages"):
+            return ""
+        languages = self._names([f"lang.{code}" for code in e.get("languages", [])])
+        return self.inline(self.ui("helplines.answers_in").replace("{languages}", languages))
+
+    def region_note(self, e: dict[str, Any]) -> str:
+        regions = e.get("regions", [])
+        if not regions or "belgie" in regions:
+            return ""
+        return self.inline(self.ui("helplines.works_in").replace("{regions}", self._names([f"region.{r}" for r in regions])))
 
     def helplines(self) -> str:
         """Every service of data/hulplijnen.yml as a card: what it is for, buttons to call, mail or visit
-        it, and when it is open, what it costs and whether you may stay anonymous (helplines.css)."""
+        it, and when it is open, what it costs and whether you may stay anonymous (helplines.css).
+        Services that answer in the page's language come first; the others say which languages they use."""
         blocks = []
-        for ident, e in self.data.values.get("hulplijnen", {}).items():
+        lines_by_id = self.data.values.get("hulplijnen", {})
+        for ident in self.in_page_language_first(list(lines_by_id)):
+            e = lines_by_id[ident]
             name = self.inline(e["name"])
             city = f" ({self.inline(e['city'])})" if e.get("city") else ""
             lines = ['<div class="helpline" markdown>', "", f"### {name}{city} {{ #{ident} }}", "", self.inline(e["about"]), ""]
+            notes = " ".join(n for n in (self.language_note(e), self.region_note(e)) if n)
+            if notes:
+                lines += [notes, "{ .helpline__languages }", ""]
+            for place in e.get("places", []):
+                phone = (f' · [{self.inline(place["phone_display"])}](tel:{place["phone"]}){{ .tel dir=ltr }}'
+                         if place.get("phone") and e["verified"] else "")
+                lines += [f"- **{self.inline(place['name'])}**: {self.inline(place['address'])}{phone}"]
+            if e.get("places"):
+                lines.append("")
             if not e["verified"]:
                 lines += [self.inline(self.ui("helplines.unverified")), "{ .helpline__facts }", ""]
             else:
@@ -117,6 +170,38 @@ class MarkdownData:
             lines.append("</div>")
             blocks.append("\n".join(lines))
         return "\n\n".join(blocks) + "\n"
+
+    def help_finder(self) -> str:
+        """The help finder (data/hulpwijzer.yml): "what is going on?" as a list of links, then for each
+        situation who to call, in order, those that answer in the page's language first. Plain sections
+        and links: it works without JavaScript."""
+        finder = self.data.values.get("hulpwijzer")
+        if not finder:
+            raise DataError("help_finder(): data/hulpwijzer.yml is missing")
+        situations = finder["situations"]
+        out = ['<nav class="help-finder" markdown>', "", f"**{self.inline(self.ui('finder.question'))}**", ""]
+        out += [f"- [{self.inline(s['title'])}](#{FINDER_ANCHOR}{s['id']})" for s in situations]
+        out += ["", "</nav>", ""]
+        for s in situations:
+            out += [f"### {self.inline(s['title'])} {{ #{FINDER_ANCHOR}{s['id']} }}", ""]
+            if s.get("text"):
+                out += [self.inline(s["text"]), ""]
+            services = self.in_page_language_first(list(s["services"]))
+            if not any(self.answers_here(self.entry(i)) for i in services):
+                out += [self.inline(self.ui("finder.none_in_language")), "{ .help-finder__none }", ""]
+            for n, ident in enumerate(services, start=1):
+                e = self.entry(ident)
+                contact = self.tel(ident) if e.get("phone") else self.org(ident)
+                name = ""
+                if e.get("phone") and e["verified"] and e["phone_display"] in self.text(e["name"]):
+                    contact = f"[{self.inline(e['name'])}](tel:{e['phone']}){{ .tel }}"  # "Télé-Accueil 107": the name dials
+                elif e.get("phone") and e["verified"]:
+                    name = f"{self.inline(e['name'])}: "
+                notes = " ".join(x for x in (self.language_note(e), self.region_note(e)) if x)
+                more = f"[{self.inline(self.ui('finder.more'))}](#{ident})"
+                out.append(f"{n}. {name}{contact}{' — ' + notes if notes else ''} ({more})")
+            out.append("")
+        return "\n".join(out) + "\n"
 
     def publisher(self) -> str:
         """Who publishes the site (data/uitgever.yml), and how to reach them when that is known."""
@@ -146,7 +231,8 @@ class MarkdownData:
 
     def functions(self) -> dict[str, Callable[..., str]]:
         base = {"tel": self.tel, "mail": self.mail, "org": self.org, "helplines": self.helplines,
-                "checklist": self.checklist, "downloads": self.downloads, "publisher": self.publisher}
+                "checklist": self.checklist, "downloads": self.downloads, "publisher": self.publisher,
+                "help_finder": self.help_finder}
         return {**base, **self.extra}
 
 

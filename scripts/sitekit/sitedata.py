@@ -59,6 +59,8 @@ def missing_languages(located: Located, languages: list[str], path: str) -> list
 
 # Schemas that are not a data file of their own: pages, and the files of a folder (checklists/).
 NOT_A_FILE = {"page", "checklist"}
+# Data files a site may leave out: the help finder (help_finder() then names the missing file).
+OPTIONAL = {"hulpwijzer"}
 
 # Folders of data/ whose files share one schema: data/checklists/jongeren.yml -> checklist.schema.json
 FOLDER_SCHEMAS = {"checklists": "checklist"}
@@ -79,7 +81,7 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
     present = {p.stem for p in data_dir.glob("*.yml")}
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         name = schema.name.removesuffix(".schema.json")
-        if name not in present and name not in NOT_A_FILE:
+        if name not in present and name not in NOT_A_FILE | OPTIONAL:
             problems.append(Problem(rel(data_dir / f"{name}.yml", root), 1,
                                     f"this data file is missing: the site needs it (its schema is scripts/schemas/{schema.name})"))
     from .project_files import leaves_project
@@ -169,6 +171,13 @@ def cross_references(data: SiteData) -> list[Problem]:
                 problems.append(Problem(data.paths[key], data.located[key].line_of(["sources", i]),
                                         f"sources: unknown source '{source}'; add it to data/bronnen.yml first"))
     lines, site = data.values.get("hulplijnen"), data.values.get("site")
+    finder = data.values.get("hulpwijzer")
+    if isinstance(lines, dict) and isinstance(finder, dict):
+        for i, situation in enumerate(finder.get("situations", [])):
+            for j, ident in enumerate(situation.get("services", [])):
+                if ident not in lines:
+                    problems.append(Problem(data.paths["hulpwijzer"], data.located["hulpwijzer"].line_of(["situations", i, "services", j]),
+                                            f"services: '{ident}' is not an id in data/hulplijnen.yml"))
     if isinstance(lines, dict) and isinstance(site, dict):
         for field in ("helpline", "emergency"):
             if site.get(field) and site[field] not in lines:

@@ -1,0 +1,97 @@
+"""Every reader is sent where they can be helped (issue 24): the help finder offers first a service that answers
+in the page's language, no page sends someone in danger to a number the data contradicts, the addresses a
+text promises are there, and a line that answers in another language says so wherever it is offered."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, lang_prefix
+
+ROOT = Path(__file__).resolve().parents[2]
+LINES = yaml.safe_load((ROOT / "data" / "hulplijnen.yml").read_text(encoding="utf-8"))
+FINDER = yaml.safe_load((ROOT / "data" / "hulpwijzer.yml").read_text(encoding="utf-8"))
+SITE = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
+
+
+def help_page(site_dir: Path, lang: str) -> str:
+    return (site_dir / lang_prefix(lang) / "hulp" / "index.html").read_text(encoding="utf-8")
+
+
+def section(html: str, ident: str) -> str:
+    """The finder's section of one situation: from its heading to the next heading."""
+    start = html.index(f'id="als-{ident}"')
+    ends = [i for i in (html.find("<h3", start + 1), html.find("<h2", start + 1)) if i > 0]
+    return html[start:min(ends)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_situation_first_offers_a_service_in_the_readers_language(site_dir: Path, lang: str) -> None:
+    html = help_page(site_dir, lang)
+    for situation in FINDER["situations"]:
+        part = section(html, situation["id"])
+        first = re.search(r'<li>.*?\(<a href="#([a-z0-9-]+)"', part, re.S)
+        assert first, situation["id"]
+        answers = lang in LINES[first.group(1)].get("languages", [])
+        none = "help-finder__none" in part
+        assert answers or none, (lang, situation["id"], first.group(1))
+        if none:  # said only where it is true
+            assert not any(lang in LINES[i].get("languages", []) for i in situation["services"]), situation["id"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_in_danger_every_page_sends_to_the_number_the_data_gives(site_dir: Path, lang: str) -> None:
+    """'In danger? Call 112' while the site's own 112 card says the police is 101: after the words for danger,
+    the number a page offers is the police's (data/site.yml `emergency`, the first of the finder's danger)."""
+    emergency = LINES[SITE["emergency"]]["phone"]
+    danger_first = FINDER["situations"][0]
+    assert danger_first["services"][0] == SITE["emergency"]
+    word = {"nl": r"\bgevaar\b", "fr": r"\bdanger\b", "en": r"\bdanger\b"}[lang]
+    root = site_dir / lang_prefix(lang) if lang != LANGUAGES[0] else site_dir
+    wrong = []
+    for page in root.rglob("index.html"):
+        if lang == LANGUAGES[0] and any(part in LANGUAGES[1:] for part in page.relative_to(site_dir).parts[:1]):
+            continue
+        text = page.read_text(encoding="utf-8")
+        for block in re.findall(r"<(?:p|li|h[1-6])\b[^>]*>(.*?)</(?:p|li|h[1-6])>", text, re.S):
+            plain = re.sub(r"<(?!a\b)[^>]*>", "", block)
+            for m in re.finditer(word, plain, re.I):
+                after = re.search(r'href="tel:(\d+)"', plain[m.end():])
+                if after and after.group(1) != emergency:
+                    wrong.append((page.relative_to(site_dir).as_posix(), after.group(1)))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_care_centre_is_listed_with_its_address(site_dir: Path, lang: str) -> None:
+    html = help_page(site_dir, lang)
+    card = html[html.index('id="zsg"'):]
+    card = card[:card.index('class="helpline"', 10)] if 'class="helpline"' in card[10:] else card
+    for place in LINES["zsg"]["places"]:
+        assert place["address"].split(",")[0] in card, place["address"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_line_in_another_language_says_so_wherever_it_is_offered(site_dir: Path, lang: str) -> None:
+    html = help_page(site_dir, lang)
+    note = {"fr": "Uniquement en", "en": " only."}[lang]
+    for ident, entry in LINES.items():
+        if entry.get("languages") and lang not in entry["languages"]:
+            card = html[html.index(f'id="{ident}"'):]
+            card = card[:card.find("</div>")]
+            assert note in card, (lang, ident)
+    marker = {"fr": "(en néerlandais)", "en": "(in Dutch)"}[lang]
+    talk = (site_dir / lang / "jongeren" / "praat-erover" / "index.html").read_text(encoding="utf-8")
+    for ident in ("awel", "nupraatikerover", "clbchat", "eenzeventwaalf"):
+        name = LINES[ident]["name"][lang]
+        assert re.search(re.escape(name) + r"</a> " + re.escape(marker), talk), (lang, ident)
+
+
+def test_every_service_says_where_it_works() -> None:
+    assert [ident for ident, entry in LINES.items() if not entry.get("regions")] == []
+    unknown = [ident for ident, entry in LINES.items() if not entry.get("languages")]
+    assert unknown == ["pagasa"]  # its languages are in no public source found (2026-12-06)
