@@ -154,3 +154,16 @@ def test_nothing_in_the_content_can_cover_the_exit_or_the_help_number(browser, s
             problems[path] = (before["tel"], before["exit"], after["tel"], after["exit"], scrolled)
     page.close()
     assert problems == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_call_word_and_the_number_stand_apart_on_the_call_buttons(browser, site_url: str, lang: str) -> None:
+    """'Appelle le102': the number isolated left-to-right in its own element lost the space before it."""
+    page = browser.new_page(viewport={"width": 390, "height": 740})
+    page.goto(site_url + lang_prefix(lang) + "hulp/")
+    gaps = page.evaluate("""() => [...document.querySelectorAll('a.helpline__action--call')].map(a => {
+        const text = a.firstChild, number = a.querySelector('[dir=ltr]');
+        const range = document.createRange(); range.selectNodeContents(text);
+        return number.getBoundingClientRect().left - range.getBoundingClientRect().right; })""")
+    page.close()
+    assert gaps and min(gaps) >= 3, gaps

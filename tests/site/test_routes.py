@@ -78,7 +78,7 @@ def test_every_care_centre_is_listed_with_its_address(site_dir: Path, lang: str)
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_line_in_another_language_says_so_wherever_it_is_offered(site_dir: Path, lang: str) -> None:
     html = help_page(site_dir, lang)
-    note = {"fr": "Uniquement en", "en": " only."}[lang]
+    note = {"fr": "Répond en", "en": "Answers in"}[lang]
     for ident, entry in LINES.items():
         if entry.get("languages") and lang not in entry["languages"]:
             card = html[html.index(f'id="{ident}"'):]
