@@ -55,7 +55,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "checklist.range_watch": {"watch", "act_minus"}, "checklist.range_act": {"act"},
     "checklist.live": {"title", "count"}, "checklist.contacts": {"tel", "mail", "sos"}, "quick_exit.count": {"n"},
     "lesson.minutes": {"short", "full"}, "search.found": {"n"}, "preview.not_built": {"lang"},
-    "helplines.answers_in": {"languages"}, "helplines.in_language": {"languages"}, "helplines.works_in": {"regions"},
+    "helplines.answers_in": {"languages"}, "helplines.works_in": {"regions"},
 }
 _BRACES = re.compile(r"\{([^{}]*)\}|[{}]")
 

@@ -89,8 +89,8 @@ class MarkdownData:
         if e["verified"] and e.get("url"):
             name = f"[{name}]({e['url']})"
         if e.get("languages") and not self.answers_here(e):
-            languages = self._names([f"lang.{code}" for code in e["languages"]])
-            name += f" ({self.inline(self.ui('helplines.in_language').replace('{languages}', languages))})"
+            languages = self._names([f"in_lang.{code}" for code in e["languages"]])
+            name += f" ({self.inline(languages)})"
         return name
 
     # -- languages and regions of a service ------------------------------------------------------
@@ -119,7 +119,7 @@ class MarkdownData:
         its languages are not known: nothing is claimed)."""
         if self.answers_here(e) or not e.get("languages"):
             return ""
-        languages = self._names([f"lang.{code}" for code in e.get("languages", [])])
+        languages = self._names([f"in_lang.{code}" for code in e.get("languages", [])])
         return self.inline(self.ui("helplines.answers_in").replace("{languages}", languages))
 
     def region_note(self, e: dict[str, Any]) -> str:
@@ -145,7 +145,7 @@ class MarkdownData:
             for place in e.get("places", []):
                 phone = (f' · [{self.inline(place["phone_display"])}](tel:{place["phone"]}){{ .tel dir=ltr }}'
                          if place.get("phone") and e["verified"] else "")
-                lines += [f"- **{self.inline(place['name'])}**: {self.inline(place['address'])}{phone}"]
+                lines += [f"- **{self.inline(place['name'])}** — {self.inline(place['address'])}{phone}"]
             if e.get("places"):
                 lines.append("")
             if not e["verified"]:
