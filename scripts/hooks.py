@@ -25,8 +25,8 @@ from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.frontmatter import PageSource, check_file_name, read_page
 from sitekit.generator import loggers
 from sitekit import budget, preview
-from sitekit.html_guard import (GUARDED_MANIFEST_ENV, Policy, allowed_domains, check_html, data_phones, guarded_digest,
-                                line_of, source_urls)
+from sitekit.html_guard import (GUARDED_MANIFEST_ENV, Policy, allowed_domains, check_content, check_html, data_phones,
+                                guarded_digest, line_of, source_urls)
 from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
 from sitekit.languages import current_language, page_language, site_languages
@@ -294,6 +294,11 @@ def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
         docs[page.url] = search_doc(page.url, page.title or "", html, page.meta)
     else:
         docs.pop(page.url, None)
+    content = check_content(html)
+    if content:
+        source = State.pages.get(page.file.abs_src_path)
+        shown = rel(page.file.abs_src_path, State.root)
+        _fail([Problem(shown, line_of(f.snippet, source.raw if source else "", 1, f.tag), f.message) for f in content])
     html = soft_hyphens_in_tables(mark_external_links(html), page_language(page, config))
     budget.stop()
     return html

@@ -30,7 +30,9 @@ from .markdown_data import DOWNLOAD_GROUPS
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 LESSON_META_RE = re.compile(r'<script type="application/json" id="lesson-meta">(.*?)</script>', re.S)
-HREF_RE = re.compile(r'(<a\b[^>]*\bhref=")([^"#][^"]*|#[^"]*)(")')
+# an href in any quoting style (double, single, none), so that no link keeps a relative address WeasyPrint
+# would resolve against the build machine's files
+HREF_RE = re.compile(r"""(<a\b[^<>]*?\bhref\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""", re.I)
 DOWNLOADS_MARK = '<div class="downloads" data-downloads></div>'
 # {{ downloads() }} lists every group; {{ downloads("campaign") }} one group (see markdown_data.py).
 DOWNLOADS_MARK_RE = re.compile(r'<div class="downloads" data-downloads(?:="([a-z ]+)")?></div>')
@@ -134,8 +136,11 @@ def _article(page_html: str, page_url: str) -> str:
     # word breaks to `hyphens: auto` (print.css) with the page's language.
     body = body.replace("\u00ad", "").replace("&shy;", "")
     # links in a PDF point to the public site, not to files on the build machine
-    return HREF_RE.sub(lambda m: m.group(1) + htmllib.escape(urljoin(page_url, htmllib.unescape(m.group(2))), quote=True)
-                       + m.group(3), body)
+    def absolute(m: re.Match[str]) -> str:
+        value = next(g for g in (m.group(2), m.group(3), m.group(4)) if g is not None)
+        return f'{m.group(1)}"{htmllib.escape(urljoin(page_url, htmllib.unescape(value)), quote=True)}"'
+
+    return HREF_RE.sub(absolute, body)
 
 
 class LostInPrint(Exception):
@@ -238,6 +243,8 @@ def lesson_pdfs(ctx: Context) -> list[PrintJob]:
                 lang=lang, title=meta["title"], description=meta["description"], css=_markup(css), cover=True,
                 site_name=ctx.site_names[lang], site_address=ctx.address, facts=facts, page_url=page_url,
                 help_line=_help_line(ctx, lang), body=_markup(_article(text, page_url)))
+            if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(lesson.get("package", ""))):
+                raise LostInPrint(f"lesson package '{str(lesson.get('package'))[:60]}' is not a plain name")
             out = ctx.site / "downloads" / f"{lesson['package']}.{lang}.pdf"
             found.append(PrintJob(html, page, out, "lessons", meta["title"], lang, ctx.site, ctx.font_root))
     return found

@@ -29,6 +29,8 @@ WEB_SCHEMES = {"https:"}
 CONTACT_SCHEMES = {"mailto:", "tel:"}
 _STRIP = "".join(chr(c) for c in range(0x21))  # browsers strip C0 controls and spaces around URLs
 _TAB_NEWLINE = re.compile(r"[\t\n\r]")
+SAFE_ID = re.compile(r"[\w\-.:]+\Z")
+TEL_HREF = re.compile(r"tel:\+?[0-9]+\Z", re.I)
 # a number as a reader sees it in a link's text: digits, maybe grouped by spaces, dots, slashes or dashes
 _NUMBER_IN_TEXT = re.compile(r"\+?\d(?:[\s\u00a0./-]?\d)*")
 
@@ -166,7 +168,7 @@ NAMED = {"input", "button", "textarea", "output", "fieldset", "meta"}
 
 # The site's own inline SVG (icons, the logo): shapes, nothing that loads, links, animates or holds HTML.
 SVG_ALLOWED = {"svg", "path", "g", "title", "desc", "circle", "ellipse", "line", "polyline", "polygon", "rect",
-               "defs", "lineargradient", "radialgradient", "stop", "clippath", "symbol", "text", "tspan"}
+               "defs", "lineargradient", "radialgradient", "stop", "clippath", "symbol"}  # no text: no number on a poster
 # <link rel> a page may carry; its href is something the page loads (stylesheet, icon) or a page of this site.
 LINK_RELS = {"stylesheet", "icon", "canonical", "alternate", "prev", "next", "manifest", "apple-touch-icon"}
 
@@ -224,7 +226,14 @@ class _Guard:
         elif tag == "script" and namespace == HTML_NS:
             self._script(attrs, "".join(element.itertext()), hint)
         if tag == "a" and browser_url(attrs.get("href") or "").lower().startswith("tel:"):
-            self._dialled_is_shown(browser_url(attrs["href"]), list(_text_pieces(element)), hint)
+            href = browser_url(attrs["href"])
+            if not TEL_HREF.match(href):
+                self._add(f"'{href}': a tel: address holds digits only (as data/hulplijnen.yml writes it)", href, hint)
+            for label in ("aria-label", "aria-labelledby", "title"):
+                if label in attrs:
+                    self._add(f"{label}= is not allowed on a phone link: a screen reader would read another text than "
+                              "the number it dials", label, hint)
+            self._dialled_is_shown(href, list(_text_pieces(element)), hint)
 
     def _dialled_is_shown(self, href: str, pieces: list[str], hint: str) -> None:
         """A phone link that shows a number dials that number: every number in each piece of its text has all
@@ -237,6 +246,11 @@ class _Guard:
                           "another number than the one they read (use {{ tel(\"id\") }})", href, hint)
 
     def _attribute(self, tag: str, namespace: str, name: str, value: str, hint: str) -> None:
+        if name == "id" and not SAFE_ID.match(value):
+            self._add(f"the id '{value[:40]}' may hold only letters, digits and - _ . : (a template writes ids into "
+                      "addresses and could be broken open)", value[:40], hint)
+        elif name == "dir" and value.strip().lower() != "ltr":
+            self._add(f'dir="{value}" is not allowed: it can show a number backwards', value, hint)
         if name.startswith("on"):
             self._add(f"event handler attribute {name}= is not allowed (scripts live in overrides/)", name, hint)
         elif name == "style":
@@ -273,6 +287,31 @@ class _Guard:
             self._add("an inline <script> that is not one of the theme's reviewed scripts "
                       "(scripts live in overrides/assets/javascripts/; see scripts/sitekit/inline_scripts.py)",
                       text.strip()[:60], hint)
+
+
+# The data-* attributes of the site's own functions (checklists, downloads). The frame's (data-quick-exit,
+# data-helpbar ...) and every other one are refused in a page's content: the site's scripts read them.
+CONTENT_DATA = {"data-checklist", "data-watch", "data-act", "data-weight", "data-red-flag", "data-js-only", "data-print",
+                "data-checklist-live", "data-template", "data-outcome", "data-downloads", "data-label"}
+
+
+def check_content(html: str) -> list[Finding]:
+    """What the page's own content (Markdown and the site's functions, before the theme) may not hold, on top of
+    the page guard: no script at all (not even a reviewed one or a data block), only the site's own data-*."""
+    findings = []
+    for element in parse_page(f"<body>{html}</body>").iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = _local(element.tag)
+        if tag == "script":
+            findings.append(Finding("a <script> is not allowed in a page, not even a data block: scripts and data "
+                                    "come from the templates in overrides/", "", "<script"))
+        for key in element.attrib:
+            name = _local(key)
+            if name.startswith("data-") and name not in CONTENT_DATA:
+                findings.append(Finding(f"the attribute {name}= is not allowed in a page: the site's scripts read it",
+                                        name, f"<{tag}"))
+    return findings
 
 
 def _text_pieces(element: Any) -> Any:

@@ -253,6 +253,15 @@ class PageSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(["*", "**"])
     MAX_SIZE = 100_000
 
+    SAFE_STR_METHODS = frozenset({"upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip", "startswith",
+                                  "endswith"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """No method of a text that can grow it (ljust, center, format, replace ...): a page needs none."""
+        if isinstance(obj, str) and attr not in self.SAFE_STR_METHODS:
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         result_size = 0
         if operator == "*" and isinstance(right, int) and isinstance(left, (str, list, tuple)):
@@ -275,6 +284,15 @@ def page_environment() -> PageSandbox:
     env = PageSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.globals.clear()
     env.filters = {name: env.filters[name] for name in SAFE_FILTERS}
+    join = env.filters["join"]
+
+    def limited_join(*args: Any, **kwargs: Any) -> Any:
+        result = join(*args, **kwargs)
+        if len(result) > PageSandbox.MAX_SIZE * 10:
+            raise SecurityError("that text would be too long")
+        return result
+
+    env.filters["join"] = limited_join
     env.tests = {name: env.tests[name] for name in ("defined", "undefined", "none", "string", "number")}
     return env
 

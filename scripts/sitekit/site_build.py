@@ -41,7 +41,7 @@ def static_problems(root: Path) -> list[Problem]:
     return [p for p in problems if p.level == ERROR]
 
 
-RENDER_SECONDS = 1800  # the whole site renders in about 30 s; each page has its own budget (sitekit/budget.py)
+RENDER_SECONDS = 600  # the whole site renders in about 30 s; each page has its own budget (sitekit/budget.py)
 
 
 def _die_with_parent() -> None:

@@ -188,3 +188,52 @@ def test_search_keywords_stay_linear_and_synonyms_are_limited() -> None:
     located, _ = parse_yaml("synonyms:\n  nl:\n" + "".join(f"    - [qz{i}, qy{i}]\n" for i in range(300))
                             + "stopwords: {nl: [de]}\n", "data/zoeken.yml")
     assert located is not None and validate("zoeken", located, "data/zoeken.yml")
+
+
+# Second hostile review (issue 25)
+@pytest.mark.parametrize("html", [
+    '<h1 id="online&quot;&gt;&lt;a/data-quick-exit/href/hidden/x@y">x</h1>',   # an id that breaks out of the skip link
+    "<h2 id=\"signalen'><a data-quick-exit href='/' hidden x='\">x</h2>",
+    '<a href="tel:1%1600%0A">116 000</a>',                                      # decodes to 1<ctrl>600<newline>
+    '<a href="tel:116000" dir="rtl">116 000</a>',                              # shown as 000 116
+    '<p dir="auto">x</p>',
+    '<a href="tel:116000" aria-label="Bel Tele-Onthaal 106">bel hier</a>',     # read out as another line
+    '<a href="tel:116000" title="106">bel hier</a>',
+    '<svg><text>Bel 0900 12 34 56</text></svg>',
+])
+def test_second_round_payloads_are_refused(html: str) -> None:
+    policy = Policy("https://www.stoptienerpooiers.be/", ["childfocus.be"], set(), phones={"116000", "106"})
+    assert check_html(f"<p>{html}</p>", BASE, policy), html
+
+
+def test_content_holds_no_script_and_only_the_sites_own_data_attributes() -> None:
+    from sitekit.html_guard import check_content
+
+    assert check_content('<script type="application/json" id="lesson-meta">{}</script>')
+    assert check_content('<a href="/" data-quick-exit hidden>x</a>')
+    assert check_content('<script data-bundle="https://evil.example/x.js">x</script>')
+    assert not check_content('<div class="checklist" data-checklist data-watch="3" data-act="7"><input data-weight="2"></div>')
+
+
+def test_an_svg_file_has_no_text_to_put_a_number_on_the_poster() -> None:
+    assert check_svg(b'<svg xmlns="http://www.w3.org/2000/svg"><text>Bel 0900 12 34 56</text></svg>')
+
+
+def test_every_link_in_a_lesson_pdf_leads_to_the_public_site() -> None:
+    from sitekit.downloads import _article
+
+    page = ('<article class="md-content__inner md-typeset"><p><a href=\'../../../../C:/Windows/calc.exe\'>a</a>'
+            ' <a href=../x/>b</a></p></article>')
+    body = _article(page, "https://www.stoptienerpooiers.be/professionals/lesmateriaal/x/")
+    assert "C:/Windows" not in body.replace("https://www.stoptienerpooiers.be/C:/Windows", "")
+    assert "href='../" not in body and "href=../" not in body
+
+
+def test_a_page_cannot_grow_a_string_past_the_limit() -> None:
+    from sitekit.markdown_data import render_markdown
+    from sitekit.problems import ProblemsFound
+
+    for template in ('{% set a = "x".ljust(4000000000) %}', '{{ "x".center(999999999) }}',
+                     "{{ (['x' * 99999] * 99999) | join }}", '{{ "{:>999999999}".format(1) }}'):
+        with pytest.raises(ProblemsFound):
+            render_markdown(template, "content/x.md", 1, {})

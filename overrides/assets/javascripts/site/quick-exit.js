@@ -6,9 +6,11 @@
 (function () {
   "use strict";
   var root = document.documentElement;
-  var links = document.querySelectorAll("[data-quick-exit]");
-  if (!links.length) return;
-  var target = links[0].getAttribute("href");
+  // the frame's own links only: the button decides where the exit goes (a page's content cannot add one)
+  var links = document.querySelectorAll("a.quick-exit__button[data-quick-exit], a.quick-exit-skip[data-quick-exit]");
+  var button = document.querySelector("a.quick-exit__button[data-quick-exit]");
+  if (!button) return;
+  var target = button.getAttribute("href");
   var cover = document.querySelector("[data-quick-exit-cover]");
   var counter = document.querySelector("[data-quick-exit-count]");
 
