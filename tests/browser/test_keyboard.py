@@ -140,3 +140,29 @@ def test_desktop_menu_is_a_few_tab_stops_not_forty(browser, site_url: str, path:
         .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; }).length""")
     page.close()
     assert 0 < stops <= 20, stops
+
+
+def test_shift_tab_on_the_help_page_never_stops_under_the_help_row(browser, site_url: str) -> None:
+    """At 360 px the help row stays at the top: a stop reached going back (Shift+Tab) must scroll clear of it
+    (scroll-padding), or a keyboard user cannot see where they are. The help finder added many such stops."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + "hulp/")
+    page.keyboard.press("End")
+    page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, document.body.scrollHeight)")
+    page.locator("footer a").last.focus()
+    hidden = []
+    for _ in range(120):
+        page.keyboard.press("Shift+Tab")
+        state = page.evaluate("""() => { const el = document.activeElement; if (!el || el === document.body) return null;
+            if (el.closest('.md-header, [data-md-component=announce], .quick-exit, .md-skip, .quick-exit-skip')) return 'frame';
+            const r = el.getClientRects()[0]; if (!r || !r.width || !r.height) return 'skip';  // its first line
+            const h = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return (h && (h === el || el.contains(h))) ? 'ok' : (el.textContent || '').trim().slice(0, 30); }""")
+        if state in (None, "frame"):
+            if state is None:
+                break
+            continue
+        if state not in ("ok", "skip"):
+            hidden.append(state)
+    page.close()
+    assert hidden == []
