@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2.bccache import BytecodeCache, Bucket
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -30,7 +31,7 @@ from sitekit.html_guard import (GUARDED_MANIFEST_ENV, Policy, allowed_domains, c
 from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
 from sitekit.languages import current_language, page_language, site_languages
-from sitekit.markdown_data import MarkdownData, render_markdown
+from sitekit.markdown_data import MarkdownData, formal_audience, render_markdown
 from sitekit.markdown_rules import check_markdown, mark_external_links
 from sitekit.navigation import pages_missing_from_nav
 from sitekit.problems import Problem, ProblemsFound, rel
@@ -240,7 +241,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
           + external_links(markdown, State.data.values.get("domeinen", {}).get("allowed", []), shown, first_line))
     extra = {"page_index": lambda: page_index(files, page, config),
              "lessons": lambda: lessons(files, page, config)}
-    helper = MarkdownData(State.data, page_language(page, config), extra)
+    helper = MarkdownData(State.data, page_language(page, config), extra, audience=page.meta.get("audience"))
     if State.serving:  # the preview makes no PDFs: say so where the downloads table would be
         extra["downloads"] = lambda *groups: f'\n<p class="preview-notice">{helper.md(helper.ui("preview.no_pdf"))}</p>\n'
     functions = helper.functions()
@@ -425,9 +426,12 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     env.autoescape = is_site_template
     helper = MarkdownData(State.data, current_language(config))
 
-    def ui(key: str) -> str:
+    @jinja2.pass_context
+    def ui(context: Any, key: str) -> str:
+        page = context.get("page")
+        formal = formal_audience(State.data, getattr(page, "meta", {}).get("audience")) if page else False
         try:
-            return helper.ui(key)
+            return helper.ui(key, formal)
         except Exception as exc:  # a template asking for a missing key must name it
             where = State.data.paths.get("ui", "data/ui.yml")
             raise PluginError(str(Problem(where, 1, f"interface string '{key}' is missing; a template in "

@@ -6,10 +6,11 @@ With JS (assets/javascripts/site/checklist.js): ticking shows one outcome live, 
 
 from __future__ import annotations
 
+import copy
 from html import escape
 from typing import Any
 
-from .markdown_data import DataError, MarkdownData
+from .markdown_data import DataError, MarkdownData, formal_audience
 
 
 def _contacts_html(md: MarkdownData) -> str:
@@ -27,6 +28,8 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
     if ident not in lists:
         raise DataError(f"unknown checklist '{ident}'; known: {', '.join(sorted(lists)) or 'none'} (data/checklists/)")
     c = lists[ident]
+    md = copy.copy(md)  # the list speaks to its own audience: "vous" to parents on any page that shows it
+    md.formal = formal_audience(md.data, c["audience"])
     t = md.text
     e = lambda v: escape(t(v))  # noqa: E731 - short local helper
     watch, act = c["levels"]["watch"], c["levels"]["act"]

@@ -57,6 +57,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "lesson.minutes": {"short", "full"}, "search.found": {"n"}, "preview.not_built": {"lang"},
     "helplines.answers_in": {"languages"}, "helplines.works_in": {"regions"},
 }
+FORMAL = "@formal"  # ui.yml: "helpbar.title@formal" is "helpbar.title" for the audiences site.yml lists under formal
 _BRACES = re.compile(r"\{([^{}]*)\}|[{}]")
 
 
@@ -64,7 +65,11 @@ def _ui(located: Located, path: str) -> list[Problem]:
     """Each interface string has exactly the placeholders the generator fills in ({n}, {tel} ...)."""
     problems = []
     for key, texts in located.value.items():
-        expected = PLACEHOLDERS.get(key, set())
+        base = key.removesuffix(FORMAL)
+        if base != key and base not in located.value:
+            problems.append(Problem(path, located.line_of([key]), f"{key}: there is no '{base}' for it to give the "
+                                                                  "formal wording of; add that key first"))
+        expected = PLACEHOLDERS.get(base, set())
         for lang, text in texts.items():
             found = [m.group(1) for m in _BRACES.finditer(text)]
             names = {f for f in found if f is not None}

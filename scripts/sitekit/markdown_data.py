@@ -22,6 +22,12 @@ FINDER_ANCHOR = "als-"  # the help finder's sections: #als-gevaar ...
 _MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()!|#]")
 
 
+def formal_audience(data: SiteData, audience: Any) -> bool:
+    """Whether a page for this audience (its front matter `audience`) is written formally: data/site.yml lists
+    the audiences under `formal` (a French site says "vous" to parents and professionals, "tu" to the young)."""
+    return isinstance(audience, str) and audience in ((data.values.get("site") or {}).get("formal") or [])
+
+
 class DataError(Exception):
     """An editor asked for data that does not exist (unknown id, no phone number ...)."""
 
@@ -29,10 +35,12 @@ class DataError(Exception):
 class MarkdownData:
     """The functions a page may call, bound to one language."""
 
-    def __init__(self, data: SiteData, lang: str, extra: dict[str, Callable[..., str]] | None = None):
+    def __init__(self, data: SiteData, lang: str, extra: dict[str, Callable[..., str]] | None = None,
+                 audience: Any = None):
         self.data = data
         self.lang = lang
         self.extra = extra or {}
+        self.formal = formal_audience(data, audience)
 
     # -- lookup ---------------------------------------------------------------------------
     def text(self, value: Any) -> str:
@@ -51,10 +59,15 @@ class MarkdownData:
         can add no link, emphasis, attribute list ({ .class }) or table cell; one line, whatever it held."""
         return html.escape(_MARKDOWN_SYNTAX.sub(r"\\\g<0>", " ".join(self.text(value).split())), quote=True)
 
-    def ui(self, key: str) -> str:
+    def ui(self, key: str, formal: bool | None = None) -> str:
+        """An interface string in this language; for an audience addressed formally (data/site.yml `formal`),
+        its `key@formal` wording where this language has one ("Parlez-en" for "Parles-en")."""
         strings = self.data.values.get("ui", {})
         if key not in strings:
             raise DataError(f"unknown interface string '{key}' (add it to data/ui.yml)")
+        wording = strings.get(key + "@formal")
+        if (self.formal if formal is None else formal) and isinstance(wording, dict) and wording.get(self.lang):
+            return str(wording[self.lang])
         return self.text(strings[key])
 
     def entry(self, ident: str) -> dict[str, Any]:
@@ -138,7 +151,11 @@ class MarkdownData:
             e = lines_by_id[ident]
             name = self.inline(e["name"])
             city = f" ({self.inline(e['city'])})" if e.get("city") else ""
-            lines = ['<div class="helpline" markdown>', "", f"### {name}{city} {{ #{ident} }}", "", self.inline(e["about"]), ""]
+            spoken = e.get("languages") or []
+            # a Dutch-only line's name is Dutch on every page: read, and hyphenated, as Dutch ("Zelf-moord-lijn")
+            own = f" lang={spoken[0]}" if spoken and self.lang not in spoken and not city else ""
+            lines = ['<div class="helpline" markdown>', "", f"### {name}{city} {{ #{ident}{own} }}", "",
+                     self.inline(e["about"]), ""]
             notes = " ".join(n for n in (self.language_note(e), self.region_note(e)) if n)
             if notes:
                 lines += [notes, "{ .helpline__languages }", ""]

@@ -57,6 +57,32 @@ def missing_languages(located: Located, languages: list[str], path: str) -> list
     return problems
 
 
+# Languages whose texts use the typographic apostrophe: pages get it from Markdown (smarty), data texts must
+# hold it themselves, since they land in templates, buttons and PDFs as they are.
+TYPOGRAPHIC_APOSTROPHE = {"fr"}
+
+
+def straight_apostrophes(located: Located, path: str) -> list[Problem]:
+    """A French text of data/ has ’, not ': "l’aide", as on the pages written in Markdown."""
+    problems: list[Problem] = []
+
+    def walk(value: Any, trail: list[str]) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if k in TYPOGRAPHIC_APOSTROPHE and isinstance(v, str) and "'" in v:
+                    problems.append(Problem(path, located.line_of(trail + [str(k)]),
+                                            f"{'.'.join(trail + [str(k)])}: write the apostrophe as ’, not ' "
+                                            f"(\"{v.replace(chr(39), '’')[:60]}\")"))
+                else:
+                    walk(v, trail + [str(k)])
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, trail + [str(i)])
+
+    walk(located.value, [])
+    return problems
+
+
 # Schemas that are not a data file of their own: pages, and the files of a folder (checklists/).
 NOT_A_FILE = {"page", "checklist"}
 # Data files a site may leave out: the help finder (help_finder() then names the missing file).
@@ -140,7 +166,7 @@ def _read_and_check(path: Path, name: str, shown: str, languages: list[str]) -> 
     schema_problems = validate(name, located, shown)
     problems += schema_problems
     if not schema_problems:
-        problems += missing_languages(located, languages, shown)
+        problems += missing_languages(located, languages, shown) + straight_apostrophes(located, shown)
         problems += check_rules(name, located, shown)
     return located, problems
 

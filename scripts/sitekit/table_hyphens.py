@@ -40,7 +40,17 @@ def soft_hyphens_in_headings(html: str, lang: str) -> str:
     the size of a title is wider than a 320 px screen, and the browser broke it anywhere, without a hyphen."""
     if "<h" not in html:
         return html
-    return HEADING_RE.sub(lambda m: m.group(1) + _text_only(m.group(2), lang) + m.group(3), html)
+    return HEADING_RE.sub(lambda m: m.group(1) + _text_only(m.group(2), _own_lang(m.group(1), lang)) + m.group(3), html)
+
+
+OWN_LANG_RE = re.compile(r'\blang="([a-z]{2})"')
+
+
+def _own_lang(tag: str, lang: str) -> str:
+    """A heading in another language than its page (lang="nl" on a Dutch help line's name on the French page)
+    is hyphenated by its own language's rules."""
+    found = OWN_LANG_RE.search(tag)
+    return found.group(1) if found else lang
 
 
 def soft_hyphens_in_tables(html: str, lang: str) -> str:

@@ -95,3 +95,35 @@ def test_every_service_says_where_it_works() -> None:
     assert [ident for ident, entry in LINES.items() if not entry.get("regions")] == []
     unknown = [ident for ident, entry in LINES.items() if not entry.get("languages")]
     assert unknown == ["pagasa"]  # its languages are in no public source found (2026-12-06)
+
+
+FORMAL = set(SITE.get("formal", ["ouders", "professionals"]))
+
+
+def _visible(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("page,formal", [("ouders/signalen", True), ("professionals/signalen", True),
+                                         ("jongeren/is-dit-nog-liefde", False), ("ouders", True)])
+def test_french_pages_address_parents_and_professionals_as_vous(site_dir: Path, page: str, formal: bool) -> None:
+    """Issue 24: the help bar and the checklist's contact line speak as the page does: 'vous' to parents and
+    professionals, 'tu' to young people."""
+    html = (site_dir / "fr" / page / "index.html").read_text(encoding="utf-8")
+    bar = _visible(html[html.index('class="helpbar'):html.index("</", html.index('class="helpbar__tel'))])
+    assert ("Parlez-en" in bar) is formal and ("Parles-en" in bar) is not formal, bar
+    if "checklist__contacts" in html:
+        start = html.index('class="checklist__contacts"')
+        line = _visible(html[start:html.index("</p>", start)])
+        assert ("Appelez" in line) is formal and ("Appelle " in line) is not formal, line
+    text = _visible(html[html.index("<main"):html.index("</main>")]) if formal else ""
+    for informal in ("Parles-en", "appelle le", "Appelle le", "Effacer tes traces", "si tu veux"):
+        assert informal not in text, (page, informal)
+
+
+def test_a_dutch_line_keeps_its_dutch_name_on_the_french_help_page(site_dir: Path) -> None:
+    """Issue 24: 'Zelf-moord-li-jn' was hyphenated by French rules; the name is Dutch, and says so (lang)."""
+    html = help_page(site_dir, "fr")
+    heading = re.search(r'<h3 id="zelfmoordlijn"[^>]*>(.*?)</h3>', html, re.S)
+    assert heading and 'lang="nl"' in heading.group(0), heading
+    assert "li\u00adjn" not in heading.group(1)

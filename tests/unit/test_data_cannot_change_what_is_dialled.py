@@ -83,6 +83,28 @@ def test_placeholders_in_interface_strings_are_checked(tmp_path: Path, key: str,
     assert problems and problems[0].line == 1 and key in problems[0].message
 
 
+@pytest.mark.parametrize(("text", "needle"), [
+    ('checklist.contacts: {nl: "Bel {tel} {mail} {sos}"}\nchecklist.contacts@formal: {fr: "Appelez le {tel}."}\n',
+     "checklist.contacts@formal"),
+    ('helpbar.call@formal: {fr: "Appelez le"}\n', "no 'helpbar.call'")])
+def test_a_formal_wording_has_its_key_and_the_same_placeholders(text: str, needle: str) -> None:
+    from sitekit.data_rules import check_rules
+
+    located, _ = parse_yaml(text, "data/ui.yml")
+    assert located is not None
+    problems = check_rules("ui", located, "data/ui.yml")
+    assert len(problems) == 1 and needle in problems[0].message, problems
+
+
+def test_a_formal_audience_reads_the_formal_wording_where_its_language_has_one() -> None:
+    data = _data()
+    fr_parents = MarkdownData(data, "fr", audience="ouders")
+    assert fr_parents.ui("helpbar.title") == "Parlez-en"
+    assert MarkdownData(data, "fr", audience="jongeren").ui("helpbar.title") == "Parles-en"
+    assert MarkdownData(data, "nl", audience="ouders").ui("helpbar.title") == "Praat erover"  # no formal Dutch
+    assert fr_parents.ui("helpbar.title", formal=False) == "Parles-en"
+
+
 def test_the_sites_interface_strings_have_their_placeholders() -> None:
     ui = _data().values["ui"]
     for key in PLACEHOLDERS:

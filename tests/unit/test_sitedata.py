@@ -33,6 +33,17 @@ def test_missing_translation_names_file_line_and_key(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [f"data/ui.yml:{line}: error: helpbar.title: translation 'en' is missing"]
 
 
+def test_a_french_data_text_has_typographic_apostrophes(tmp_path: Path) -> None:
+    """Issue 24: data texts land in templates and PDFs as written; French ones had "l'aide" beside pages' "l’aide"."""
+    data = copy_data(tmp_path)
+    ui = data / "ui.yml"
+    ui.write_text(ui.read_text(encoding="utf-8").replace('fr: "Toute l’aide"', 'fr: "Toute l\'aide"', 1), encoding="utf-8")
+    _, problems = load_data(data, LANGS, tmp_path)
+    line = next(i for i, l in enumerate(ui.read_text().splitlines(), 1) if l.startswith("helpbar.all_help:"))
+    assert [str(p) for p in problems] == [f"data/ui.yml:{line}: error: helpbar.all_help.fr: write the apostrophe as ’, "
+                                          "not ' (\"Toute l’aide\")"]
+
+
 def test_wrong_phone_type_is_refused(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     f = data / "hulplijnen.yml"

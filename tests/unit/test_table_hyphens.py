@@ -33,3 +33,9 @@ def test_long_words_in_large_headings_can_break_with_a_hyphen() -> None:
     assert SOFT_HYPHEN not in text  # body text wraps between words on its own
     assert soft_hyphens_in_headings('<h2 title="Toegankelijkheidsverklaring">Kort</h2>', "nl") == \
         '<h2 title="Toegankelijkheidsverklaring">Kort</h2>'  # attributes are never touched
+
+
+def test_a_heading_in_another_language_is_hyphenated_by_its_own_rules() -> None:
+    """Issue 24: the Dutch 'Zelfmoordlijn' on the French help page broke as 'Zelf-moord-li-jn' (French rules)."""
+    out = soft_hyphens_in_headings('<h3 id="z" lang="nl">Zelfmoordlijn 1813</h3>', "fr")
+    assert out.replace(SOFT_HYPHEN, "-") == '<h3 id="z" lang="nl">Zelf-moord-lijn 1813</h3>'
