@@ -94,3 +94,24 @@ def test_exit_button_is_sticky(browser, site_url: str) -> None:
     box = page.locator(".quick-exit__button").bounding_box()
     assert box and box["y"] <= 1 and box["height"] >= 44
     context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 800])
+@pytest.mark.parametrize("js", [True, False])
+def test_one_tap_leaves_with_the_menu_open(browser, site_url: str, width: int, js: bool) -> None:
+    """Issue 27: with the phone menu open, the first tap on the exit landed on the menu's overlay and only
+    closed it; a frightened thumb must leave with one tap, whatever is open."""
+    context = browser.new_context(java_script_enabled=js, viewport={"width": width, "height": 740},
+                                  has_touch=True, is_mobile=True)
+    context.route("https://www.meteo.be/**", lambda route: route.fulfill(status=200, body="<title>Weer</title>weer",
+                                                                         content_type="text/html"))
+    page = context.new_page()
+    page.goto(site_url + "jongeren/")
+    page.locator("label.md-header__button[for='__drawer']").first.tap()
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.getElementById('__drawer').checked"), "the menu did not open"
+    box = page.locator(".quick-exit__button").bounding_box()
+    assert box
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(neutral("nl"), timeout=3000)
+    context.close()
