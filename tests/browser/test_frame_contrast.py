@@ -1,0 +1,61 @@
+"""The frame's controls keep their contrast in every state (issue 27). axe measures only the state a page is
+loaded in; "Snel weg" was purple on crimson (1.29:1) on hover and keyboard focus. Chromium is asked to force
+each state (DevTools CSS.forcePseudoState) and the text colour is measured against the background it sits on."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# The frame's text controls, by page width: selector -> where it is shown.
+CONTROLS = [".quick-exit__button", ".quick-exit-skip", ".quick-exit__help", ".helpbar__tel", ".helpbar__all",
+            ".helpbar__hide", ".helpbar__mail", ".md-skip:not(.quick-exit-skip)", ".md-tabs__link",
+            ".md-header__topic", ".md-footer-meta a", ".site-footer-links a"]
+STATES = [[], ["hover"], ["focus", "focus-visible"], ["active", "hover", "focus"]]
+
+MEASURE = """(el) => {
+  const rgb = (s) => { const m = s.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  let node = el, bg = null;
+  while (node && node.nodeType === 1) {
+    const c = rgb(getComputedStyle(node).backgroundColor);
+    if (c[3] > 0.5) { bg = c; break; }
+    node = node.parentElement;
+  }
+  if (!bg) bg = rgb(getComputedStyle(document.body).backgroundColor);
+  const fg = rgb(getComputedStyle(el).color);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return {ratio: (a + 0.05) / (b + 0.05), fg: getComputedStyle(el).color, bg: 'rgb(' + bg.slice(0, 3).join(',') + ')'};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_every_frame_control_keeps_its_contrast_in_every_state(browser, site_url: str, width: int, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "jongeren/")
+    cdp = context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    failures, measured = [], 0
+    for selector in CONTROLS:
+        ids = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+        for index, node in enumerate(ids[:3]):
+            element = page.locator(selector).nth(index)
+            for state in STATES:
+                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": state})
+                if not element.is_visible():
+                    continue
+                result = element.evaluate(MEASURE)
+                measured += 1
+                if result["ratio"] < 4.5:
+                    failures.append(f"{selector} [{' '.join(state) or 'rest'}]: {result['ratio']:.2f}:1 "
+                                    f"({result['fg']} on {result['bg']})")
+            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
+    context.close()
+    assert measured >= 12, "too few controls were measured: the selectors no longer match the frame"
+    assert not failures, "\n".join(failures)
