@@ -11,8 +11,8 @@ from .invisible import invisible_characters
 from .invisible import message as invisible_message
 from .problems import Problem
 from .schema import validate
-from .sitedata import read_text
-from .yamltext import parse_yaml, split_front_matter
+from .sitedata import TYPOGRAPHIC_APOSTROPHE, read_text
+from .yamltext import Located, parse_yaml, split_front_matter
 
 MAX_PAGE_CHARS = 200_000  # the longest page of the site has about 18,000 characters
 FILE_NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z]{2})?\.md$")
@@ -46,6 +46,16 @@ def page_line(text: str, body: str) -> int:
     return text[: len(text) - len(body)].count("\n") + 1
 
 
+def _straight_apostrophes(located: Located, shown: str) -> list[Problem]:
+    """The title and description of a French page are shown as written (heading, menu, tab, search result):
+    they need the typographic apostrophe the text below gets from Markdown ("Toute l’aide")."""
+    parts = shown.rsplit(".", 2)
+    if len(parts) < 3 or parts[1] not in TYPOGRAPHIC_APOSTROPHE:
+        return []
+    return [Problem(shown, located.line_of([key]), f"{key}: write the apostrophe as ’, not '")
+            for key in ("title", "description") if isinstance(located.value.get(key), str) and "'" in located.value[key]]
+
+
 def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
     page = PageSource(shown)
     text, page.problems = read_text(path, shown)
@@ -74,6 +84,7 @@ def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
         return page
     page.meta = located.value
     page.problems += validate("page", located, shown)
+    page.problems += _straight_apostrophes(located, shown)
     sources = page.meta.get("sources")
     for i, source in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(source, str) and source not in known_sources:
