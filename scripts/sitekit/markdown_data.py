@@ -94,14 +94,14 @@ class MarkdownData:
             return self.inline(e["name"])
         return f'[{e["email"]}](mailto:{e["email"]})'
 
-    def org(self, ident: str) -> str:
+    def org(self, ident: str, marked: bool = True) -> str:
         """The service's name (a link to its website), marked with its languages where it does not answer in
-        the page's language: "Awel (en néerlandais)"."""
+        the page's language: "Awel (en néerlandais)" (not where the text next to it says so: marked=False)."""
         e = self.entry(ident)
         name = self.inline(e["name"])
         if e["verified"] and e.get("url"):
             name = f"[{name}]({e['url']})"
-        if e.get("languages") and not self.answers_here(e):
+        if marked and e.get("languages") and not self.answers_here(e):
             languages = self._names([f"in_lang.{code}" for code in e["languages"]])
             name += f" ({self.inline(languages)})"
         return name
@@ -208,7 +208,7 @@ class MarkdownData:
                 out += [self.inline(self.ui("finder.none_in_language")), "{ .help-finder__none }", ""]
             for n, ident in enumerate(services, start=1):
                 e = self.entry(ident)
-                contact = self.tel(ident) if e.get("phone") else self.org(ident)
+                contact = self.tel(ident) if e.get("phone") else self.org(ident, marked=False)  # the note says it
                 name = ""
                 if e.get("phone") and e["verified"] and e["phone_display"] in self.text(e["name"]):
                     contact = f"[{self.inline(e['name'])}](tel:{e['phone']}){{ .tel }}"  # "Télé-Accueil 107": the name dials

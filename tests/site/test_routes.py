@@ -129,3 +129,12 @@ def test_a_dutch_line_keeps_its_dutch_name_on_the_french_help_page(site_dir: Pat
     heading = re.search(r'<h3 id="zelfmoordlijn"[^>]*>(.*?)</h3>', html, re.S)
     assert heading and 'lang="nl"' in heading.group(0), heading
     assert "li\u00adjn" not in heading.group(1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_finder_says_a_services_languages_once(site_dir: Path, lang: str) -> None:
+    """The finder's line "SAJ (in het Frans) — Antwoordt in het Frans." said it twice: the note is enough."""
+    html = help_page(site_dir, lang)
+    finder = html[html.index('id="als-'):html.index('class="helpline"')]
+    doubled = re.findall(r"\((?:in het|en|in) [a-zéèA-Z, ]+\) — ", _visible(finder))
+    assert not doubled, (lang, doubled)
