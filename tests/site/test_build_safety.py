@@ -63,7 +63,8 @@ def test_bad_input_names_the_file(fixture_project: Path, edit, expected: str) ->
 def test_missing_ui_translation_fails_the_build(fixture_project: Path) -> None:
     ui = fixture_project / "data" / "ui.yml"
     ui.write_text(ui.read_text(encoding="utf-8").replace(', fr: "Aide"', ""), encoding="utf-8")
-    assert_clean_failure(run_build(fixture_project), "data/ui.yml:4: error: helpbar.label: translation 'fr' is missing")
+    line = next(i for i, l in enumerate(ui.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("helpbar.label:"))
+    assert_clean_failure(run_build(fixture_project), f"data/ui.yml:{line}: error: helpbar.label: translation 'fr' is missing")
 
 
 def test_untranslated_page_falls_back_with_a_notice(fixture_project: Path) -> None:

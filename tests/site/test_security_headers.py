@@ -58,7 +58,7 @@ def test_headers_file_for_static_hosts(site_dir: Path) -> None:
     assert "Content-Security-Policy: default-src 'none'" in text
 
 
-@pytest.mark.parametrize(("prefix", "words"), [("", "Deze pagina bestaat niet"), ("fr/", "Cette page n&#39;existe pas"),
+@pytest.mark.parametrize(("prefix", "words"), [("", "Deze pagina bestaat niet"), ("fr/", "Cette page n’existe pas"),
                                                ("en/", "This page doesn&#39;t exist")])
 def test_page_not_found_in_the_visitors_language(nginx_url: str, prefix: str, words: str) -> None:
     """Each language has its own 404 page, with the help line and a way home and to all help."""
