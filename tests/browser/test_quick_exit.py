@@ -115,3 +115,44 @@ def test_one_tap_leaves_with_the_menu_open(browser, site_url: str, width: int, j
     page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_url(neutral("nl"), timeout=3000)
     context.close()
+
+
+def _covered(page) -> bool:
+    """Nothing of the site's text can be read: the cover is up, or the content is hidden, and the tab has no title."""
+    return page.evaluate("""() => {
+        const cover = document.querySelector('[data-quick-exit-cover]');
+        const main = document.querySelector('.md-content');
+        const hidden = !main || getComputedStyle(main).visibility === 'hidden';
+        return ((cover && !cover.hidden) || hidden) && document.title === '';
+    }""")
+
+
+@pytest.mark.parametrize("start", ["jongeren/is-dit-nog-liefde/", "professionals/lesmateriaal/online-risicos/", "zoeken/"])
+def test_back_after_the_exit_does_not_show_the_site(browser, site_url: str, start: str) -> None:
+    """Issue 27: after leaving, Back reloaded the previous page of the site in full, with its title (the cover only
+    applied to pages restored from the back/forward cache). A page reached by Back from another site is covered."""
+    context, page = new_page(browser)
+    page.goto(site_url + "jongeren/")
+    page.goto(site_url + start)
+    if start == "jongeren/is-dit-nog-liefde/":
+        page.locator(".checklist input[type=checkbox]").first.check()
+    page.locator(".quick-exit__button").click()
+    page.wait_for_url(neutral("nl"))
+    page.go_back()
+    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    assert page.url == site_url + "jongeren/"
+    assert _covered(page), "Back showed the site after an exit"
+    context.close()
+
+
+def test_back_within_the_site_is_not_covered(browser, site_url: str) -> None:
+    """The cover is for a return from elsewhere, not for Back from one page of the site to another."""
+    context, page = new_page(browser)
+    page.goto(site_url + "jongeren/")
+    page.goto(site_url + "hulp/")
+    page.go_back()
+    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    assert not _covered(page)
+    context.close()

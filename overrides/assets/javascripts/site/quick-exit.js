@@ -1,8 +1,9 @@
 /* Quick exit. Without JavaScript the button is a plain link to a neutral site.
    With it: the page is covered at once, the tab goes to the neutral site with
    location.replace (Back does not return here), Shift pressed three times alone
-   within 3 seconds also exits, and a page restored from the back/forward cache
-   stays covered until the visitor asks for it again. Nothing is stored. */
+   within 3 seconds also exits, and a page reached by Back or Forward from another
+   site (reloaded or restored from the back/forward cache) stays covered, without
+   its title, until the visitor asks for it again. Nothing is stored. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -55,9 +56,17 @@
   }, true);
   document.addEventListener("mousedown", function () { if (shiftDown) combined = true; }, true);
 
-  // Restored from the back/forward cache: keep the content covered until asked.
+  // Reached by Back or Forward from another site (after an exit, the neutral site): the inline script in the
+  // page's head has already hidden the content and the title before the first paint; here the cover comes up.
+  // A page restored from the back/forward cache runs no script again: pageshow decides the same way.
+  function fromElsewhere() {
+    var activation = window.navigation && window.navigation.activation;
+    if (activation) return activation.navigationType === "traverse" && !activation.from;
+    return true;  // no Navigation API: every restored page is covered
+  }
+  if (root.classList.contains("quick-exit--active")) hide();
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted) hide();
+    if (event.persisted && fromElsewhere()) hide();
   });
   var again = document.querySelector("[data-quick-exit-reload]");
   if (again) again.addEventListener("click", function (event) {
