@@ -173,3 +173,33 @@ def test_shift_tab_on_the_help_page_never_stops_under_the_help_row(browser, site
             hidden.append(state)
     page.close()
     assert hidden == []
+
+
+@pytest.mark.parametrize("lang,name", [("nl", "Menu"), ("fr", "Menu"), ("en", "Menu")])
+def test_the_phone_menu_opens_and_closes_by_keyboard_and_has_a_name(browser, site_url: str, lang: str, name: str) -> None:
+    """Issue 27 (WCAG 2.1.1, 4.1.2): below 1220 px the menu button is a <label> no Tab reaches, without a name; at
+    320 px "All help" lives only in that menu. It must be a stop with a name and its state, opened by Enter or
+    Space, its first link focused; Escape closes it and focus returns to the button."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + lang_prefix(lang) + "jongeren/")
+    found = None
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('label[for=__drawer]')"):
+            found = page.evaluate("""() => { const el = document.activeElement;
+                return {role: el.getAttribute('role'), name: el.getAttribute('aria-label'),
+                        expanded: el.getAttribute('aria-expanded')}; }""")
+            break
+    assert found == {"role": "button", "name": name, "expanded": "false"}, found
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    page.wait_for_function("!!document.activeElement.closest('.md-sidebar--primary')", timeout=3000)  # into the menu
+    assert page.evaluate("document.querySelector('label.md-header__button[for=__drawer]').getAttribute('aria-expanded')") == "true"
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(100)
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), "focus did not return to the button"
+    page.keyboard.press(" ")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.getElementById('__drawer').checked"), "Space did not open the menu"
+    page.close()
