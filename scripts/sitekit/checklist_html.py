@@ -61,7 +61,7 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
                f'{escape(md.ui("checklist.reset"))}</button>{print_button}</p>')
     out.append("</form>")
     out.append(f'<div class="checklist__live" data-checklist-live role="status" aria-live="polite" aria-atomic="true" '
-               f'data-template="{escape(md.ui("checklist.live"))}"></div>')
+               f'data-template="{escape(md.ui("checklist.live"))}" data-cleared="{escape(md.ui("checklist.cleared"))}"></div>')
     out.append(f'<h2 class="checklist__result-heading">{escape(md.ui("checklist.result_heading"))}</h2>')
     how = md.ui("checklist.how_it_works").replace("{act}", t(c["outcomes"]["act"]["title"]))
     out.append(f'<p class="checklist__how">{escape(how)}</p>')

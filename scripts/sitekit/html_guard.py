@@ -292,7 +292,7 @@ class _Guard:
 # The data-* attributes of the site's own functions (checklists, downloads). The frame's (data-quick-exit,
 # data-helpbar ...) and every other one are refused in a page's content: the site's scripts read them.
 CONTENT_DATA = {"data-checklist", "data-watch", "data-act", "data-weight", "data-red-flag", "data-js-only", "data-print",
-                "data-checklist-live", "data-template", "data-outcome", "data-downloads", "data-label"}
+                "data-checklist-live", "data-template", "data-cleared", "data-outcome", "data-downloads", "data-label"}
 
 
 def check_content(html: str) -> list[Finding]:

@@ -196,3 +196,57 @@ def test_an_outcome_title_is_announced_as_written(browser, site_url: str) -> Non
     page.locator(f'#checklist-jongeren-{red["id"]}').click()
     assert "Handel $' nu $& $`" in page.locator("[data-checklist-live]").inner_text()
     page.close()
+
+
+SELF_CHECKS = {"jongeren": "jongeren/is-dit-nog-liefde/", "ouders": "ouders/signalen/"}
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("ident", ["jongeren", "ouders"])
+def test_the_outcome_bar_never_covers_the_box_that_has_focus(browser, site_url: str, ident: str, width: int) -> None:
+    """Issue 27 (WCAG 2.4.11): once a box is ticked, the sticky outcome bar covered the next boxes as you Tab
+    (7 of 31 at 360 px). Every box reached by Tab, with the bar showing, must be visible."""
+    page = browser.new_page(viewport={"width": width, "height": 700})
+    page.goto(site_url + SELF_CHECKS[ident])
+    page.locator(".checklist input[type=checkbox]").first.focus()
+    page.keyboard.press("Space")
+    covered = []
+    for _ in range(len(page.locator(".checklist input[type=checkbox]").all()) - 1):
+        page.keyboard.press("Tab")
+        page.evaluate("""() => new Promise((done) => { let last = -1, same = 0;
+            const tick = () => { same = (scrollY === last) ? same + 1 : 0; last = scrollY;
+                                 if (same >= 3) done(); else requestAnimationFrame(tick); };
+            requestAnimationFrame(tick); })""")
+        state = page.evaluate("""() => { const box = document.activeElement;
+            if (!box.matches('input[type=checkbox]')) return 'other';
+            const label = box.closest('li'); const r = box.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return (hit && label.contains(hit)) ? 'ok' : (label.textContent || '').trim().slice(0, 30); }""")
+        if state not in ("ok", "other"):
+            covered.append(state)
+    page.close()
+    assert covered == [], covered
+
+
+@pytest.mark.parametrize("path,selector", [("jongeren/is-dit-nog-liefde/", "[data-checklist-live]"),
+                                           ("jongeren/", "[data-quick-exit-count]")])
+def test_live_regions_are_in_the_accessibility_tree_before_the_first_change(browser, site_url: str, path: str,
+                                                                             selector: str) -> None:
+    """Issue 27 (WCAG 4.1.3): a live region that is display:none until its first update may not announce it."""
+    page = browser.new_page(viewport={"width": 360, "height": 700})
+    page.goto(site_url + path)
+    display = page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).display")
+    page.close()
+    assert display != "none"
+
+
+def test_clearing_the_list_is_announced(browser, site_url: str) -> None:
+    """"Alles wissen" emptied the live region: a screen-reader user heard nothing."""
+    page = browser.new_page(viewport={"width": 360, "height": 700})
+    page.goto(site_url + "jongeren/is-dit-nog-liefde/")
+    page.locator(".checklist input[type=checkbox]").first.check()
+    page.locator(".checklist button[type=reset]").click()
+    page.wait_for_timeout(100)
+    said = page.locator("[data-checklist-live]").inner_text()
+    page.close()
+    assert said.strip(), "the reset said nothing"

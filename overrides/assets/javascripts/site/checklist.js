@@ -34,18 +34,30 @@
     var live = root.querySelector("[data-checklist-live]");
     if (live && announce) {
       var start = root.querySelector("[data-outcome=start]");
+      live.classList.remove("checklist__live--quiet");
       live.textContent = result.name === "start" && start ? start.textContent :
         live.getAttribute("data-template").replace("{title}", function () { return title; })
           .replace("{count}", function () { return String(result.count); }); // a function: "$'" in a title stays text
     }
+    barHeight(live);
   }
 
-  function clear(root) {
+  // The outcome bar sticks to the bottom of the screen: the page keeps that much room when it scrolls a box
+  // reached by Tab into view (checklist.css, scroll-padding-bottom).
+  function barHeight(live) {
+    var shown = live && live.textContent && !live.classList.contains("checklist__live--quiet");
+    document.documentElement.style.setProperty("--checklist-bar-h", shown ? (live.offsetHeight + 16) + "px" : "0px");
+  }
+
+  function clear(root, announce) {
     var boxes = root.querySelectorAll("input[type=checkbox]");
     for (var i = 0; i < boxes.length; i++) boxes[i].checked = false;
-    var live = root.querySelector("[data-checklist-live]");
-    if (live) live.textContent = "";
     show(root, false);
+    var live = root.querySelector("[data-checklist-live]");
+    if (!live) return;
+    live.textContent = announce ? live.getAttribute("data-cleared") || "" : "";  // "Alles is gewist." is said
+    live.classList.toggle("checklist__live--quiet", !!announce);
+    barHeight(live);
   }
 
   function setup(root) {
@@ -56,7 +68,7 @@
     root.addEventListener("change", function () { show(root, true); });
     var form = root.querySelector("form");
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { setTimeout(function () { clear(root); }, 0); });
+    form.addEventListener("reset", function () { setTimeout(function () { clear(root, true); }, 0); });
     var print = root.querySelector("[data-print]");
     if (print) print.addEventListener("click", function () { window.print(); });
   }
