@@ -59,3 +59,54 @@ def test_every_frame_control_keeps_its_contrast_in_every_state(browser, site_url
     context.close()
     assert measured >= 12, "too few controls were measured: the selectors no longer match the frame"
     assert not failures, "\n".join(failures)
+
+
+RING = """(el) => {
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
+  const style = getComputedStyle(el);
+  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return {ratio: 0, what: 'no ring'};
+  const ring = rgb(style.outlineColor);
+  const halo = style.boxShadow && style.boxShadow !== 'none' ? rgb(style.boxShadow).slice(0, 3) : null;
+  let node = el.parentElement, bg = null;
+  while (node && !bg) { const c = rgb(getComputedStyle(node).backgroundColor); if (c.length && (c[3] === undefined || c[3] > 0.5)) bg = c; node = node.parentElement; }
+  bg = bg || [255, 255, 255];
+  // the ring must stand out from what lies next to it: the halo when there is one, else the background
+  return {ratio: ratio(ring, halo || bg), what: style.outlineColor + ' next to ' + (halo ? 'halo ' + halo : 'background ' + bg)};
+}"""
+
+RING_CONTROLS = [".quick-exit__button", ".helpbar__tel", ".helpbar__all", ".md-header__button.md-logo",
+                 "label.md-header__button[for='__drawer']", ".md-header .md-select button, .md-header .md-select a",
+                 ".md-tabs__link", ".md-search__input, .site-search input", ".md-typeset a"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_focus_rings_stand_out_from_what_they_sit_on(browser, site_url: str, width: int, scheme: str) -> None:
+    """Issue 27 (WCAG 1.4.11): the blue ring was 1.61:1 on the purple header in light mode."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "jongeren/")
+    page.evaluate("document.querySelectorAll('label.md-header__button').forEach(l => l.setAttribute('tabindex', '0'))")
+    cdp = context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    failures, measured = [], 0
+    for selector in RING_CONTROLS:
+        ids = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"][:2]
+        for index, node in enumerate(ids):
+            element = page.locator(selector).nth(index)
+            if not element.is_visible():
+                continue
+            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": ["focus", "focus-visible"]})
+            result = element.evaluate(RING)
+            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
+            measured += 1
+            if result["ratio"] < 3:
+                failures.append(f"{selector}: {result['ratio']:.2f}:1 ({result['what']})")
+    context.close()
+    assert measured >= 5
+    assert not failures, "\n".join(failures)
