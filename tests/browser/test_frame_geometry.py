@@ -167,3 +167,24 @@ def test_the_call_word_and_the_number_stand_apart_on_the_call_buttons(browser, s
         return number.getBoundingClientRect().left - range.getBoundingClientRect().right; })""")
     page.close()
     assert gaps and min(gaps) >= 3, gaps
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", ["", "jongeren/", "ouders/signalen/", "hulp/", "professionals/handelen/"])
+def test_hide_your_visit_and_all_help_are_one_tap_away_at_320(browser, site_url: str, lang: str, path: str) -> None:
+    """Issue 27: at 320 px "Sporen wissen" showed nowhere on the first screen (a teen needed 2,400 px of scrolling or
+    a search), and "Alle hulp" only in the menu. Both are on the first screen, and the help number stays clear."""
+    page = browser.new_page(viewport={"width": 320, "height": 568})
+    page.goto(site_url + lang_prefix(lang) + path)
+    found = page.evaluate("""() => {
+        const seen = (a) => { const r = a.getBoundingClientRect(); if (!r.width || r.bottom > innerHeight || r.top < 0) return false;
+                              const h = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                              return !!h && (h === a || a.contains(h)); };
+        const links = [...document.querySelectorAll('a[href]')].filter(seen).map(a => new URL(a.href).pathname);
+        return links; }""")
+    tel = page.locator(".helpbar__tel").bounding_box()
+    page.close()
+    prefix = "/" + lang_prefix(lang)
+    assert prefix + "hulp/sporen-wissen/" in found, found
+    assert prefix + "hulp/" in found, found
+    assert tel and tel["width"] > 40
