@@ -12,8 +12,11 @@ is made from the text before this step.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .readability import _hyphenator
+import pyphen
+
+from .readability import PYPHEN_LANG
 
 LONG_WORD = 12
 SOFT_HYPHEN = "\u00ad"
@@ -22,8 +25,18 @@ TAG_OR_ENTITY_RE = re.compile(r"(<[^<>]+>|&[#\w]+;)")
 LONG_WORD_RE = re.compile(r"[^\W\d_]{%d,}" % LONG_WORD)
 
 
+# At least 3 letters before a break and 4 after it: "tiener-pooiers", not "tienerpooi-ers" (a 3-letter tail alone on
+# the next line of a heading reads as a word of its own).
+MIN_LEFT, MIN_RIGHT = 3, 4
+
+
+@lru_cache(maxsize=8)
+def _breaker(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=PYPHEN_LANG.get(lang, "en_US"), left=MIN_LEFT, right=MIN_RIGHT)
+
+
 def hyphenate_word(word: str, lang: str) -> str:
-    return _hyphenator(lang).inserted(word, hyphen=SOFT_HYPHEN)
+    return _breaker(lang).inserted(word, hyphen=SOFT_HYPHEN)
 
 
 def _text_only(cell: str, lang: str) -> str:

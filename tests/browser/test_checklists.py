@@ -229,7 +229,8 @@ def test_the_outcome_bar_never_covers_the_box_that_has_focus(browser, site_url: 
 
 
 @pytest.mark.parametrize("path,selector", [("jongeren/is-dit-nog-liefde/", "[data-checklist-live]"),
-                                           ("jongeren/", "[data-quick-exit-count]")])
+                                           ("jongeren/", "[data-quick-exit-count]"),
+                                           ("jongeren/", "[data-search-status]")])
 def test_live_regions_are_in_the_accessibility_tree_before_the_first_change(browser, site_url: str, path: str,
                                                                              selector: str) -> None:
     """Issue 27 (WCAG 4.1.3): a live region that is display:none until its first update may not announce it."""

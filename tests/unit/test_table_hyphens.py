@@ -39,3 +39,9 @@ def test_a_heading_in_another_language_is_hyphenated_by_its_own_rules() -> None:
     """Issue 24: the Dutch 'Zelfmoordlijn' on the French help page broke as 'Zelf-moord-li-jn' (French rules)."""
     out = soft_hyphens_in_headings('<h3 id="z" lang="nl">Zelfmoordlijn 1813</h3>', "fr")
     assert out.replace(SOFT_HYPHEN, "-") == '<h3 id="z" lang="nl">Zelf-moord-lijn 1813</h3>'
+
+
+def test_a_heading_word_breaks_at_its_parts_not_before_a_short_tail() -> None:
+    """Issue 27: the home heading broke as "tienerpooi-ers" on phones; the break belongs between the parts."""
+    out = soft_hyphens_in_headings("<h1>Stop tienerpooiers</h1>", "nl")
+    assert out.replace(SOFT_HYPHEN, "-") == "<h1>Stop tie-ner-pooiers</h1>"
