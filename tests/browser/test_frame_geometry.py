@@ -188,3 +188,29 @@ def test_hide_your_visit_and_all_help_are_one_tap_away_at_320(browser, site_url:
     assert prefix + "hulp/sporen-wissen/" in found, found
     assert prefix + "hulp/" in found, found
     assert tel and tel["width"] > 40
+
+
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("width,path", [(320, "hulp/"), (360, ""), (360, "jongeren/is-dit-nog-liefde/"), (390, "hulp/")])
+def test_the_frame_holds_under_wcag_text_spacing(browser, site_url: str, lang: str, width: int, path: str) -> None:
+    """Issue 27 (WCAG 1.4.12): with the text spacing a reader may set, the exit covered "All help" at 360 px and a
+    call button on the French help page pushed the page sideways at 320 px."""
+    page = browser.new_page(viewport={"width": width, "height": 700})
+    page.goto(site_url + lang_prefix(lang) + path)
+    page.add_style_tag(content=TEXT_SPACING)
+    page.wait_for_timeout(100)
+    result = page.evaluate("""() => {
+        const box = (s) => { const e = document.querySelector(s); if (!e) return null; const r = e.getBoundingClientRect();
+                             return (r.width && getComputedStyle(e).display !== 'none') ? r : null; };
+        const exit = box('.quick-exit__button');
+        const overlaps = ['.helpbar__tel', '.helpbar__all'].filter((s) => { const r = box(s);
+            return r && exit && r.right > exit.left + 1 && r.left < exit.right - 1 && r.bottom > exit.top + 1 && r.top < exit.bottom - 1; });
+        return {overlaps, wide: document.documentElement.scrollWidth - innerWidth};
+    }""")
+    page.close()
+    assert result["overlaps"] == [], result
+    assert result["wide"] <= 0, f"the page is {result['wide']} px wider than the screen"
