@@ -203,3 +203,43 @@ def test_the_phone_menu_opens_and_closes_by_keyboard_and_has_a_name(browser, sit
     page.wait_for_timeout(100)
     assert page.evaluate("document.getElementById('__drawer').checked"), "Space did not open the menu"
     page.close()
+
+
+WALK_STATE = """() => { const el = document.activeElement; if (!el || el === document.body) return {done: true};
+  const r = [...el.getClientRects()].find((q) => q.width && q.height) || el.getBoundingClientRect();
+  const s = getComputedStyle(el);
+  const key = el.outerHTML.slice(0, 60);
+  if (!r.width || !r.height || s.visibility === 'hidden') return {key, problem: 'not shown'};
+  if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) return {key, problem: 'off screen'};
+  const x = Math.min(Math.max(r.left + r.width / 2, 1), innerWidth - 1), y = Math.min(Math.max(r.top + r.height / 2, 1), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  if (hit && hit !== el && !el.contains(hit) && !hit.contains(el) && !(el.labels && [...el.labels].some((l) => l.contains(hit))))
+    return {key, problem: 'under ' + (hit.className || hit.tagName)};
+  return {key}; }"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", ["", "jongeren/is-dit-nog-liefde/", "ouders/hulp-en-melden/", "hulp/",
+                                  "professionals/lesmateriaal/online-risicos/"])
+def test_keyboard_walk_both_ways_every_stop_seen_and_the_menu_reached(browser, site_url: str, path: str, width: int) -> None:
+    """Issue 27's keyboard walk: Tab forward through the page, then Shift+Tab back; each stop is on screen and not
+    under a sticky bar (help row, header, outcome bar); on a phone the menu button is among the stops."""
+    page = browser.new_page(viewport={"width": width, "height": 740})
+    page.goto(site_url + path)
+    problems, seen, menu = [], set(), False
+    for direction in ("Tab", "Shift+Tab"):
+        for _ in range(160):
+            page.keyboard.press(direction)
+            page.evaluate(SETTLED)
+            state = page.evaluate(WALK_STATE)
+            if state.get("done"):
+                break
+            menu = menu or "__drawer" in state["key"] and "label" in state["key"]
+            if state.get("problem"):
+                problems.append(f"{direction} {state['problem']}: {state['key']}")
+            if direction == "Tab" and state["key"] in seen and len(seen) > 5:
+                break  # back at the start: the forward walk is complete
+            seen.add(state["key"])
+    page.close()
+    assert problems == [], "\n".join(problems[:12])
+    assert menu or width > 1220, "the phone menu button was never reached"
