@@ -30,7 +30,7 @@ from sitekit.html_guard import (GUARDED_MANIFEST_ENV, Policy, allowed_domains, c
                                 guarded_digest, line_of, source_urls)
 from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
-from sitekit.languages import current_language, page_language, site_languages
+from sitekit.languages import current_language, language_links_with_lang, page_language, site_languages
 from sitekit.markdown_data import MarkdownData, formal_audience, render_markdown
 from sitekit.markdown_rules import check_markdown, mark_external_links
 from sitekit.navigation import pages_missing_from_nav
@@ -444,6 +444,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     env.filters["deferred"] = deferred
     env.filters["split_bundle"] = split_bundle
     env.globals["lang_prefix"] = "" if lang == site_languages(config)[0] else f"{lang}/"
+    env.globals["default_language"] = site_languages(config)[0]
     env.globals["site_data"] = State.data.values
     env.globals["preview"] = State.serving  # `make serve`: no PDFs, maybe one language
     env.globals["css_bundle"] = State.css_bundle[0] if State.css_bundle and not State.serving else None
@@ -498,6 +499,7 @@ def on_post_page(output: str, page: Page, config: Any) -> str:
 
 
 def _guarded_page(output: str, page: Page, config: Any) -> str:
+    output = language_links_with_lang(output)
     base = (config.site_url or "https://example.invalid/") + page.url
     sources = page.meta.get("sources")
     findings = check_html(output, base, guard_policy(config, sources if isinstance(sources, list) else []))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -30,3 +31,13 @@ def current_language(config: Any) -> str:
 def page_language(page: Any, config: Any) -> str:
     """The language the page's text is written in (differs from the build's on a fallback page)."""
     return getattr(page.file, "locale", None) or current_language(config)
+
+
+_LANGUAGE_LINK_RE = re.compile(r'<a ([^<>]*?)hreflang="([a-z]{2})"([^<>]*?)class="md-select__link"')
+
+
+def language_links_with_lang(html: str) -> str:
+    """Material's language menu names each language in that language ("Français" on a Dutch page) without saying
+    so: a screen reader read it with Dutch sounds. Each link gets the lang of its hreflang (WCAG 3.1.2)."""
+    return _LANGUAGE_LINK_RE.sub(lambda m: f'<a {m.group(1)}hreflang="{m.group(2)}" lang="{m.group(2)}"{m.group(3)}'
+                                           f'class="md-select__link"', html)

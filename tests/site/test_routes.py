@@ -138,3 +138,17 @@ def test_the_finder_says_a_services_languages_once(site_dir: Path, lang: str) ->
     finder = html[html.index('id="als-'):html.index('class="helpline"')]
     doubled = re.findall(r"\((?:in het|en|in) [a-zéèA-Z, ]+\) — ", _visible(finder))
     assert not doubled, (lang, doubled)
+
+
+def test_text_in_another_language_says_so(site_dir: Path) -> None:
+    """Issue 27 (WCAG 3.1.2): French source titles on Dutch pages and the language menu's "Français" carried no lang,
+    so a screen reader read them with Dutch sounds; a Dutch title on a French page the other way round."""
+    nl = (site_dir / "ouders" / "hulp-en-melden" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'hreflang="fr" lang="fr"[^>]*class="md-select__link"', nl)
+    fr_help = (site_dir / "fr" / "hulp" / "index.html").read_text(encoding="utf-8")
+    sources = fr_help[fr_help.index('class="page-meta__sources"'):]
+    assert re.search(r'<a href="[^"]+" rel="noopener noreferrer" lang="nl">', sources), "a Dutch title on a French page"
+    nl_help = (site_dir / "hulp" / "index.html").read_text(encoding="utf-8")
+    sources = nl_help[nl_help.index('class="page-meta__sources"'):]
+    assert re.search(r'lang="fr">Le centre Télé-Accueil', sources)
+    assert 'lang="nl">' not in sources.split("</aside>")[0], "a Dutch title on a Dutch page needs no lang"
