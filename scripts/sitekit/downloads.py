@@ -9,6 +9,7 @@ set in data/site.yml (`downloads`):
 
 from __future__ import annotations
 
+import base64
 import html as htmllib
 import io
 import json
@@ -311,6 +312,11 @@ def qr_svg(url: str) -> str:
     return buf.getvalue().decode("utf-8")
 
 
+def qr_data_url(url: str) -> str:
+    """The QR code as an image the PDF can give alternative text (PDF/UA: every figure has one)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(url).encode("utf-8")).decode("ascii")
+
+
 def campaign_pdfs(ctx: Context) -> list[PrintJob]:
     spec = ctx.downloads.get("campaign")
     if not spec:
@@ -328,7 +334,8 @@ def campaign_pdfs(ctx: Context) -> list[PrintJob]:
                 service=cf["name"].get(lang) or cf["name"].get(ctx.languages[0], ""),
                 phone=cf["phone_display"], email=cf["email"], site_address=ctx.address,
                 font_css=_markup(pdf_fonts.font_face_css(ctx.font_package)),
-                visual=visual.as_uri(), visual_alt="", qr_svg=_markup(qr_svg(youth_url(ctx, lang))), **fmt)
+                visual=visual.as_uri(), visual_alt=ctx.ui("poster.visual_alt", lang),
+                qr_src=qr_data_url(youth_url(ctx, lang)), qr_alt=ctx.ui("poster.qr_alt", lang), **fmt)
             out = ctx.site / "downloads" / f"{kind}-{spec['file']}.{lang}.pdf"
             found.append(PrintJob(html, ctx.site, out, "campaign", f"{ctx.ui('poster.headline', lang)} – {title}", lang, ctx.site, ctx.font_root))
     return found

@@ -200,3 +200,27 @@ def test_pdfs_are_tagged_for_screen_readers_and_declare_their_language(site_dir:
     assert "/StructTreeRoot" in root
     assert str(root.get("/Lang")) == name.split(".")[-2]
     assert "pdfuaid" in (root["/Metadata"].get_object().get_data().decode("utf-8", "replace"))
+
+
+def _figures(node, found: list) -> None:
+    """Every /Figure of a tagged PDF's structure tree, with its /Alt (None when missing)."""
+    node = node.get_object()
+    if isinstance(node, list):
+        for kid in node:
+            _figures(kid, found)
+        return
+    if not hasattr(node, "get"):
+        return
+    if node.get("/S") == "/Figure":
+        found.append(node.get("/Alt"))
+    if "/K" in node:
+        _figures(node["/K"], found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_posters_figures_have_alternative_text(site_dir: Path, lang: str) -> None:
+    """Issue 27: the poster PDF's two figures (the drawing and the QR code) had no alternative text."""
+    reader = PdfReader(site_dir / "downloads" / f"poster-laat-je-niet-pakken.{lang}.pdf")
+    found: list = []
+    _figures(reader.trailer["/Root"]["/StructTreeRoot"], found)
+    assert len(found) == 2 and all(alt and str(alt).strip() for alt in found), found
