@@ -13,7 +13,7 @@ Two files per language:
             added over the fields of the page, without lunr's idf; search.js weighs rarity per query word)
   forms     per term: the words of the site that have that stem, as written (folded). The browser needs
             no stemmer: a word typed is looked up as written, by its beginning, or with a typo (search.js)
-  synonyms, stopwords, cues, cue_boost, cue_order: from data/zoeken.yml
+  synonyms, stopwords, cues, cue_boost, cue_order, cue_demote: from data/zoeken.yml
 - search/<lang>.text.json: the text blocks of each page (paragraphs, list items, cells; no headings),
   for the snippet around the match. Results show first with the page description, then the snippet.
 
@@ -248,7 +248,8 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
     head = {"lang": lang, "docs": store, "post": post, "forms": forms_of,
             "synonyms": [g for g in synonyms if len(g) > 1], "stopwords": stopwords,
             "questions": questions, "cues": cues, "cue_boost": settings.get("cue_boost", 2),
-            "cue_order": list(settings.get("cue_order") or [])}
+            "cue_order": list(settings.get("cue_order") or []),
+            "cue_demote": {k: list(v) for k, v in (settings.get("cue_demote") or {}).items()}}
     return head, [d["blocks"] for d in docs]
 
 

@@ -68,7 +68,8 @@ KEYWORDS = [  # (language prefix, query, page that must be in the top 3)
 
 # The issue's own examples (issue 17: "tried as a new user would, these all put the wrong page first or
 # found nothing"), each with what must hold of its results: (language prefix, query, [checks]);
-# a check is "first <page>", "top3 <page>", "not-top3 <page>" or "not-first <page>"
+# a check is "first <page>", "top3 <page>", "not-top3 <page>", "not-first <page>", or for a section (a folder):
+# "first-in <section>" (the first result is one of its pages), "no-top3 <section>" (none of its pages in the top 3)
 ISSUE_EXAMPLES = [
     ("", "mijn lief wil dat ik met zijn vrienden", ["first jongeren/is-dit-nog-liefde/"]),
     ("", "mn vriendje wil da ik seks heb met andere", ["top3 jongeren/is-dit-nog-liefde/", "not-top3 over/"]),
@@ -83,12 +84,23 @@ ISSUE_EXAMPLES = [
     ("en/", "boyfriend makes me", ["not-first en/jongeren/een-vriend-helpen/", "top3 en/jongeren/is-dit-nog-liefde/"]),
     ("", "mijn dochter komt laat thuis met nieuwe kleren", ["first ouders/signalen/"]),
     ("", "een leerling vertelde me iets", ["first professionals/handelen/"]),
+    # issue 27: a teenager's words put lesson material and professionals' pages in the top 3
+    ("", "sex met zn vriend", ["no-top3 professionals/", "first-in jongeren/"]),
+    ("en/", "he says i owe him money", ["no-top3 en/professionals/", "first-in en/jongeren/"]),
+    ("en/", "my boyfriend is 19 im 15 is that ok", ["no-top3 en/professionals/", "first-in en/jongeren/"]),
+    ("en/", "he threatens to send my nudes", ["no-top3 en/professionals/", "first-in en/jongeren/"]),
+    ("fr/", "il dit que je lui dois de l'argent", ["no-top3 fr/professionals/", "first-in fr/jongeren/"]),
+    ("", "hij dreigt mijn nudes door te sturen", ["no-top3 professionals/", "first-in jongeren/"]),
+    # ... but a professional who also writes like that ("im worried") is still a professional
+    ("en/", "im worried a pupil told me her boyfriend is much older", ["first-in en/professionals/"]),
 ]
 
 
 def holds(check: str, hits: list[str]) -> bool:
     kind, page = check.split(" ")
-    return {"first": hits[:1] == [page], "top3": page in hits[:3], "not-top3": page not in hits[:3],
+    return {"first": hits[:1] == [page], "first-in": bool(hits) and hits[0].startswith(page),  # first: a page of that section
+            "top3": page in hits[:3], "not-top3": page not in hits[:3],
+            "no-top3": not any(h.startswith(page) for h in hits[:3]),  # no page of that section in the top 3
             "not-first": hits[:1] != [page]}[kind]
 
 

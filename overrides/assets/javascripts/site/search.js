@@ -137,8 +137,15 @@
     // words for more than one audience: the first in zoeken.yml's cue_order counts ("mijn dochter" and
     // "school": a parent asking about school)
     var first = (data.cue_order || []).filter(function (a) { return cued[a]; })[0];
+    var all = cued;
     if (first) { cued = {}; cued[first] = true; }
-    return cued;
+    // a young person's words make professionals' pages count less, unless the query also has a professional's
+    // words ("im worried, a pupil told me": a teacher)
+    var demoted = {};
+    Object.keys(cued).forEach(function (a) {
+      ((data.cue_demote || {})[a] || []).forEach(function (o) { if (!all[o]) demoted[o] = true; });
+    });
+    return { cued: cued, demoted: demoted };
   }
 
   // the longest run of the query's words (small words too) that one of the page's questions has
@@ -162,7 +169,7 @@
   function search(query) {
     // a number of one or two digits (an age, a count) says little on its own; help line numbers are longer
     var all = words(query), content = all.filter(function (w) { return !stop[w] && w.length > 1 && !/^\d\d?$/.test(w); });
-    var matched = {}, scores = {}, covered = {}, cues = cuedAudiences(all), stems = all.map(stemmed);
+    var matched = {}, scores = {}, covered = {}, audiences = cuedAudiences(all), stems = all.map(stemmed);
     if (!content.length) return { results: [], matched: matched };
     content.forEach(function (word) {
       var weight = 1;
@@ -185,10 +192,11 @@
         covered[doc] = (covered[doc] || 0) + 1;
       });
     });
-    var cued = cues, boost = data.cue_boost || 2;
+    var cued = audiences.cued, demoted = audiences.demoted, boost = data.cue_boost || 2;
     var results = Object.keys(scores).map(function (doc) {
       var share = covered[doc] / content.length, d = data.docs[doc], s = scores[doc] * share * share;  // pages that match more of the words first
       if (cued[d[2]]) s *= boost;
+      if (demoted[d[2]]) s /= boost * boost;  // "mn lief", "he says i owe": lesson material and professionals' pages last
       var run = questionRun(+doc, stems);
       if (run >= 2) s *= 1 + QUESTION_RUN * (run - 1);
       return { doc: +doc, score: s };
