@@ -214,3 +214,16 @@ def test_the_frame_holds_under_wcag_text_spacing(browser, site_url: str, lang: s
     page.close()
     assert result["overlaps"] == [], result
     assert result["wide"] <= 0, f"the page is {result['wide']} px wider than the screen"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_next_page_title_is_shown_whole_at_320(browser, site_url: str, lang: str) -> None:
+    """Issue 27: at 320 px the footer's "next page" title was cut with an ellipsis."""
+    cut = []
+    page = browser.new_page(viewport={"width": 320, "height": 700})
+    for path in ("jongeren/", "jongeren/wat-is-een-tienerpooier/", "ouders/signalen/", "professionals/handelen/"):
+        page.goto(site_url + lang_prefix(lang) + path)
+        cut += page.evaluate("""() => [...document.querySelectorAll('.md-footer__link .md-ellipsis')]
+            .filter(e => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())""")
+    page.close()
+    assert cut == [], cut
