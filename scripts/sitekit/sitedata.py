@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,27 +35,23 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, 1, f"cannot read the file: {exc.strerror}")]
 
 
+def _mappings(value: Any, trail: tuple[str, ...] = ()) -> Iterator[tuple[dict[str, Any], list[str]]]:
+    """Every mapping in a parsed data file, with its key path ("checklists", "0", "text")."""
+    if isinstance(value, dict):
+        yield value, list(trail)
+        for k, v in value.items():
+            yield from _mappings(v, (*trail, str(k)))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _mappings(v, (*trail, str(i)))
+
+
 def missing_languages(located: Located, languages: list[str], path: str) -> list[Problem]:
     """Every text map (a mapping with an 'nl' key) must have every configured language."""
-    problems: list[Problem] = []
-
-    def walk(value: Any, trail: list[str]) -> None:
-        if isinstance(value, dict):
-            if languages[0] in value and all(isinstance(v, str) for v in value.values()):
-                for lang in languages:
-                    if not value.get(lang):
-                        key = ".".join(trail)
-                        problems.append(Problem(path, located.line_of(trail),
-                                                f"{key}: translation '{lang}' is missing"))
-                return
-            for k, v in value.items():
-                walk(v, trail + [str(k)])
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, trail + [str(i)])
-
-    walk(located.value, [])
-    return problems
+    return [Problem(path, located.line_of(trail), f"{'.'.join(trail)}: translation '{lang}' is missing")
+            for texts, trail in _mappings(located.value)
+            if languages[0] in texts and all(isinstance(v, str) for v in texts.values())
+            for lang in languages if not texts.get(lang)]
 
 
 # Languages whose texts use the typographic apostrophe: pages get it from Markdown (smarty), data texts must
@@ -64,23 +61,10 @@ TYPOGRAPHIC_APOSTROPHE = {"fr"}
 
 def straight_apostrophes(located: Located, path: str) -> list[Problem]:
     """A French text of data/ has ’, not ': "l’aide", as on the pages written in Markdown."""
-    problems: list[Problem] = []
-
-    def walk(value: Any, trail: list[str]) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                if k in TYPOGRAPHIC_APOSTROPHE and isinstance(v, str) and "'" in v:
-                    problems.append(Problem(path, located.line_of(trail + [str(k)]),
-                                            f"{'.'.join(trail + [str(k)])}: write the apostrophe as ’, not ' "
-                                            f"(\"{v.replace(chr(39), '’')[:60]}\")"))
-                else:
-                    walk(v, trail + [str(k)])
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, trail + [str(i)])
-
-    walk(located.value, [])
-    return problems
+    return [Problem(path, located.line_of([*trail, lang]), f"{'.'.join([*trail, lang])}: write the apostrophe as ’, "
+                                                           f"not ' (\"{texts[lang].replace(chr(39), '’')[:60]}\")")
+            for texts, trail in _mappings(located.value)
+            for lang in sorted(TYPOGRAPHIC_APOSTROPHE) if isinstance(texts.get(lang), str) and "'" in texts[lang]]
 
 
 # Schemas that are not a data file of their own: pages, and the files of a folder (checklists/).

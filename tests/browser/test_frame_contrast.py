@@ -31,31 +31,37 @@ MEASURE = """(el) => {
 }"""
 
 
+def forced(page, selectors: list[str], states: list[list[str]], per_selector: int):
+    """Each visible element of the selectors in each state, the state forced by Chromium (DevTools
+    CSS.forcePseudoState): yields (selector, state, element)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    for selector in selectors:
+        ids = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+        for index, node in enumerate(ids[:per_selector]):
+            element = page.locator(selector).nth(index)
+            for state in states:
+                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": state})
+                if element.is_visible():
+                    yield selector, state, element
+            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_every_frame_control_keeps_its_contrast_in_every_state(browser, site_url: str, width: int, scheme: str) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url + "jongeren/")
-    cdp = context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
     failures, measured = [], 0
-    for selector in CONTROLS:
-        ids = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
-        for index, node in enumerate(ids[:3]):
-            element = page.locator(selector).nth(index)
-            for state in STATES:
-                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": state})
-                if not element.is_visible():
-                    continue
-                result = element.evaluate(MEASURE)
-                measured += 1
-                if result["ratio"] < 4.5:
-                    failures.append(f"{selector} [{' '.join(state) or 'rest'}]: {result['ratio']:.2f}:1 "
-                                    f"({result['fg']} on {result['bg']})")
-            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
+    for selector, state, element in forced(page, CONTROLS, STATES, 3):
+        result = element.evaluate(MEASURE)
+        measured += 1
+        if result["ratio"] < 4.5:
+            failures.append(f"{selector} [{' '.join(state) or 'rest'}]: {result['ratio']:.2f}:1 "
+                            f"({result['fg']} on {result['bg']})")
     context.close()
     assert measured >= 12, "too few controls were measured: the selectors no longer match the frame"
     assert not failures, "\n".join(failures)
@@ -90,23 +96,12 @@ def test_focus_rings_stand_out_from_what_they_sit_on(browser, site_url: str, wid
     page = context.new_page()
     page.goto(site_url + "jongeren/")
     page.evaluate("document.querySelectorAll('label.md-header__button').forEach(l => l.setAttribute('tabindex', '0'))")
-    cdp = context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
     failures, measured = [], 0
-    for selector in RING_CONTROLS:
-        ids = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"][:2]
-        for index, node in enumerate(ids):
-            element = page.locator(selector).nth(index)
-            if not element.is_visible():
-                continue
-            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": ["focus", "focus-visible"]})
-            result = element.evaluate(RING)
-            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
-            measured += 1
-            if result["ratio"] < 3:
-                failures.append(f"{selector}: {result['ratio']:.2f}:1 ({result['what']})")
+    for selector, _, element in forced(page, RING_CONTROLS, [["focus", "focus-visible"]], 2):
+        result = element.evaluate(RING)
+        measured += 1
+        if result["ratio"] < 3:
+            failures.append(f"{selector}: {result['ratio']:.2f}:1 ({result['what']})")
     context.close()
     assert measured >= 5
     assert not failures, "\n".join(failures)
