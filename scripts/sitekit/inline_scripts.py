@@ -29,9 +29,10 @@ class Reviewed:
 REVIEWED: tuple[Reviewed, ...] = (
     Reviewed("overrides/main.html", "vyD0tDLKSgU2naTnaXTz2+x9ZDwIx28ZDvB62usV+EQ=",
              "sets html.js before the first paint, so the search field is there without a layout shift"),
-    Reviewed("overrides/main.html", "jPUgxFCkgrglV9DFVIULTiw3ykrt1GNCp24KY7mYOIQ=",
-             "quick exit: a page reached by Back/Forward from another site is hidden, without title, before the "
-             "first paint (reads navigation.activation or the navigation timing entry; stores nothing)"),
+    Reviewed("overrides/main.html", "0nJm2e8J5Ea55WpoPaApS8a1bufoaG0J4I5mrDdyJJw=",
+             "quick exit: a page reached by Back/Forward from another site, or from a covered page of this site, is "
+             "hidden, without title, before the first paint (reads navigation.activation and the state quick-exit.js "
+             "leaves on a covered page's history entry, or the navigation timing entry; writes nothing)"),
     Reviewed("overrides/partials/javascripts/base.html", "CfD1/yIxXjBYFEOv8ptfWOD3YalR13EpHAi/Ll28LxU=",
              "Material's storage helpers (__md_scope, __md_get); the scope is read from data-md-scope"),
     Reviewed("material:partials/javascripts/content.html", "/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8=",

@@ -132,17 +132,23 @@ def test_back_after_the_exit_does_not_show_the_site(browser, site_url: str, star
     """Issue 27: after leaving, Back reloaded the previous page of the site in full, with its title (the cover only
     applied to pages restored from the back/forward cache). A page reached by Back from another site is covered."""
     context, page = new_page(browser)
+    page.goto(site_url)
     page.goto(site_url + "jongeren/")
     page.goto(site_url + start)
     if start == "jongeren/is-dit-nog-liefde/":
         page.locator(".checklist input[type=checkbox]").first.check()
     page.locator(".quick-exit__button").click()
     page.wait_for_url(neutral("nl"))
-    page.go_back()
+    for earlier in ("jongeren/", ""):  # Back, and Back again (the review: the second Back showed the site)
+        page.go_back()
+        page.wait_for_load_state()
+        page.wait_for_timeout(300)
+        assert page.url == site_url + earlier
+        assert _covered(page), f"Back showed {earlier or 'the home page'} after an exit"
+    page.go_forward()
     page.wait_for_load_state()
     page.wait_for_timeout(300)
-    assert page.url == site_url + "jongeren/"
-    assert _covered(page), "Back showed the site after an exit"
+    assert _covered(page), "Forward showed the site after an exit"
     context.close()
 
 

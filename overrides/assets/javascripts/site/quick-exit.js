@@ -21,6 +21,16 @@
     document.title = "";
   }
 
+  // A covered page marks its own history entry (the browser keeps it with the tab's history, nothing else is
+  // stored): Back or Forward from it to another page of the site covers that page too.
+  function markCovered() {
+    try {
+      if (window.navigation && window.navigation.updateCurrentEntry) {
+        window.navigation.updateCurrentEntry({ state: { quickExitCover: true } });
+      }
+    } catch (e) { /* a history entry that cannot take state: the next page decides by itself */ }
+  }
+
   function exit(event) {
     if (event) event.preventDefault();
     hide();
@@ -61,12 +71,13 @@
   // A page restored from the back/forward cache runs no script again: pageshow decides the same way.
   function fromElsewhere() {
     var activation = window.navigation && window.navigation.activation;
-    if (activation) return activation.navigationType === "traverse" && !activation.from;
-    return true;  // no Navigation API: every restored page is covered
+    if (!activation) return true;  // no Navigation API: every restored page is covered
+    var from = activation.from, state = from && from.getState && from.getState();
+    return activation.navigationType === "traverse" && (!from || !!(state && state.quickExitCover));
   }
-  if (root.classList.contains("quick-exit--active")) hide();
+  if (root.classList.contains("quick-exit--active")) { hide(); markCovered(); }
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted && fromElsewhere()) hide();
+    if (event.persisted && fromElsewhere()) { hide(); markCovered(); }
   });
   var again = document.querySelector("[data-quick-exit-reload]");
   if (again) again.addEventListener("click", function (event) {
