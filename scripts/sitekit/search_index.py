@@ -249,7 +249,8 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
             "synonyms": [g for g in synonyms if len(g) > 1], "stopwords": stopwords,
             "questions": questions, "cues": cues, "cue_boost": settings.get("cue_boost", 2),
             "cue_order": list(settings.get("cue_order") or []),
-            "cue_demote": {k: list(v) for k, v in (settings.get("cue_demote") or {}).items()}}
+            "cue_demote": {k: list(v) for k, v in (settings.get("cue_demote") or {}).items()},
+            "age_words": [w for p in (settings.get("age_words", {}).get(lang) or []) for w in _words(str(p))]}
     return head, [d["blocks"] for d in docs]
 
 

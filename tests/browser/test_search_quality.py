@@ -91,6 +91,11 @@ ISSUE_EXAMPLES = [
     ("en/", "he threatens to send my nudes", ["no-top3 en/professionals/", "first-in en/jongeren/"]),
     ("fr/", "il dit que je lui dois de l'argent", ["no-top3 fr/professionals/", "first-in fr/jongeren/"]),
     ("", "hij dreigt mijn nudes door te sturen", ["no-top3 professionals/", "first-in jongeren/"]),
+    # the review as a frightened 14-year-old: violence and ages found nothing for a young person first
+    ("", "hij slaat me", ["first-in jongeren/", "top3 jongeren/is-dit-nog-liefde/", "not-top3 over/privacy/"]),
+    ("", "ik ben 14 hij is 20", ["first jongeren/is-dit-nog-liefde/"]),
+    ("fr/", "jai 14 ans il a 20", ["first-in fr/jongeren/", "top3 fr/jongeren/is-dit-nog-liefde/"]),
+    ("en/", "hes 19 im 14 is that ok", ["first en/jongeren/is-dit-nog-liefde/", "no-top3 en/professionals/"]),
     # ... but a professional who also writes like that ("im worried") is still a professional
     ("en/", "im worried a pupil told me her boyfriend is much older", ["first-in en/professionals/"]),
 ]

@@ -169,6 +169,9 @@
   function search(query) {
     // a number of one or two digits (an age, a count) says little on its own; help line numbers are longer
     var all = words(query), content = all.filter(function (w) { return !stop[w] && w.length > 1 && !/^\d\d?$/.test(w); });
+    // ... but two ages ("ik ben 14 hij is 20") are about an age difference: search for zoeken.yml's age_words
+    var ages = all.filter(function (w) { return /^\d\d$/.test(w) && +w >= 10; });
+    if (ages.length >= 2) (data.age_words || []).forEach(function (w) { if (content.indexOf(w) < 0) content.push(w); });
     var matched = {}, scores = {}, covered = {}, audiences = cuedAudiences(all), stems = all.map(stemmed);
     if (!content.length) return { results: [], matched: matched };
     content.forEach(function (word) {
