@@ -107,6 +107,17 @@ class MarkdownData:
         return name
 
     # -- languages and regions of a service ------------------------------------------------------
+    def name_language(self, e: dict[str, Any]) -> str | None:
+        """The language of a service's name where it is not the page's: a name that is the same in every
+        language as in the line's own ("Zelfmoordlijn 1813" on a French page) of a line that does not answer in the
+        page's language is in that line's language, read (and hyphenated) as such; a translated name ("Suicide
+        line 1813") is not."""
+        names = e["name"] if isinstance(e["name"], dict) else {}
+        spoken = e.get("languages") or []
+        if spoken and self.lang not in spoken and names.get(self.lang) == names.get(spoken[0]):
+            return str(spoken[0])
+        return None
+
     def answers_here(self, e: dict[str, Any]) -> bool:
         """The service answers in the language of this page."""
         return self.lang in e.get("languages", [])
@@ -151,9 +162,7 @@ class MarkdownData:
             e = lines_by_id[ident]
             name = self.inline(e["name"])
             city = f" ({self.inline(e['city'])})" if e.get("city") else ""
-            spoken = e.get("languages") or []
-            # a Dutch-only line's name is Dutch on every page: read, and hyphenated, as Dutch ("Zelf-moord-lijn")
-            own = f" lang={spoken[0]}" if spoken and self.lang not in spoken and not city else ""
+            own = f" lang={self.name_language(e)}" if self.name_language(e) and not city else ""
             lines = ['<div class="helpline" markdown>', "", f"### {name}{city} {{ #{ident}{own} }}", "",
                      self.inline(e["about"]), ""]
             notes = " ".join(n for n in (self.language_note(e), self.region_note(e)) if n)

@@ -105,3 +105,21 @@ def test_focus_rings_stand_out_from_what_they_sit_on(browser, site_url: str, wid
     context.close()
     assert measured >= 5
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_buttons_in_a_page_keep_their_contrast_on_hover_and_focus(browser, site_url: str, scheme: str) -> None:
+    """The review (keyboard brief): "Download als PDF" was white on pink, 1.66:1, on hover and focus in dark mode."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "professionals/lesmateriaal/online-risicos/")
+    page.evaluate("document.querySelectorAll('.md-button').forEach(b => b.style.transition = 'none')")
+    failures, measured = [], 0
+    for selector, state, element in forced(page, [".md-typeset .md-button"], STATES, 3):
+        result = element.evaluate(MEASURE)
+        measured += 1
+        if result["ratio"] < 4.5:
+            failures.append(f"{selector} [{' '.join(state) or 'rest'}]: {result['ratio']:.2f}:1 ({result['fg']} on {result['bg']})")
+    context.close()
+    assert measured >= 4
+    assert not failures, "\n".join(failures)

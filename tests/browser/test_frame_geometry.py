@@ -202,6 +202,7 @@ def test_the_frame_holds_under_wcag_text_spacing(browser, site_url: str, lang: s
     page = browser.new_page(viewport={"width": width, "height": 700})
     page.goto(site_url + lang_prefix(lang) + path)
     page.add_style_tag(content=TEXT_SPACING)
+    page.evaluate("document.fonts.ready.then(() => true)")  # measured in the site's own font
     page.wait_for_timeout(100)
     result = page.evaluate("""() => {
         const box = (s) => { const e = document.querySelector(s); if (!e) return null; const r = e.getBoundingClientRect();
@@ -227,3 +228,4 @@ def test_the_next_page_title_is_shown_whole_at_320(browser, site_url: str, lang:
             .filter(e => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())""")
     page.close()
     assert cut == [], cut
+

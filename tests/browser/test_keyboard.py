@@ -243,3 +243,24 @@ def test_keyboard_walk_both_ways_every_stop_seen_and_the_menu_reached(browser, s
     page.close()
     assert problems == [], "\n".join(problems[:12])
     assert menu or width > 1220, "the phone menu button was never reached"
+
+
+@pytest.mark.parametrize("path", ["", "hulp/"])
+def test_tab_never_reaches_the_page_behind_the_open_menu(browser, site_url: str, path: str) -> None:
+    """The review (keyboard brief): with the phone menu open, Tab went on into the page behind it, under the menu
+    and its overlay (34 of 60 stops unseen on the home page). Focus that leaves the menu closes it."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + path)
+    page.focus("label.md-header__button[for='__drawer']")
+    page.keyboard.press("Enter")
+    page.wait_for_function("!!document.activeElement.closest('.md-sidebar--primary')", timeout=3000)
+    behind = []
+    for key in ["Tab"] * 40 + ["Shift+Tab"] * 5:
+        page.keyboard.press(key)
+        state = page.evaluate("""() => ({inMenu: !!document.activeElement.closest('.md-sidebar--primary'),
+                                          open: document.getElementById('__drawer').checked,
+                                          what: document.activeElement.outerHTML.slice(0, 50)})""")
+        if state["open"] and not state["inMenu"] and "__drawer" not in state["what"]:
+            behind.append(state["what"])
+    page.close()
+    assert behind == [], behind[:5]

@@ -152,3 +152,17 @@ def test_text_in_another_language_says_so(site_dir: Path) -> None:
     sources = nl_help[nl_help.index('class="page-meta__sources"'):]
     assert re.search(r'lang="fr">Le centre Télé-Accueil', sources)
     assert 'lang="nl">' not in sources.split("</aside>")[0], "a Dutch title on a Dutch page needs no lang"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_heading_is_marked_with_another_language_only_when_its_words_are(site_dir: Path, lang: str) -> None:
+    """The review (keyboard and screen-reader brief): "Emergency number 112" and "Police" on the English page were
+    marked Dutch, "SAJ (jeugdhulp, ...)" on the Dutch page French: the lang of a translated name is the page's."""
+    html = help_page(site_dir, lang)
+    for ident, entry in LINES.items():
+        heading = re.search(rf'<h3 id="{re.escape(ident)}"([^>]*)>', html)
+        if not heading or not isinstance(entry["name"], dict):
+            continue
+        marked = re.search(r'lang="([a-z]{2})"', heading.group(1))
+        if marked:
+            assert entry["name"].get(lang) == entry["name"].get(marked.group(1)), (lang, ident, marked.group(1))

@@ -2,7 +2,8 @@
    - Its button, Material's <label for="__drawer">, is not reached by Tab and has no name: here it becomes a
      button (role, name from data/ui.yml menu.button, aria-expanded) that Enter and Space open; focus then
      moves to the menu's first link (WCAG 2.1.1, 4.1.2).
-   - A jump to a heading of this page closes the menu, and so does Escape, which returns focus to the button.
+   - A jump to a heading of this page closes the menu, and so does Escape, which returns focus to the button, and
+     so does focus that leaves the menu (the page behind it cannot be seen).
    Material's own script does some of this on wide screens; phones do not load it
    (partials/site/theme-script.html). */
 (function () {
@@ -50,6 +51,14 @@
     });
   }
   toggle.addEventListener("change", sync);
+  // Focus that leaves the open menu (Tab past its last link, Shift+Tab before its first) closes it: the page
+  // behind the menu and its overlay cannot be seen, so no stop may be there while it is open.
+  document.addEventListener("focusin", function (event) {
+    if (!toggle.checked) return;
+    var target = event.target;
+    if (target === button || (target.closest && target.closest(".md-sidebar--primary"))) return;
+    open(false);
+  });
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".md-sidebar--primary a[href]");
     if (!link || !toggle.checked) return;
