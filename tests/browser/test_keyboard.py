@@ -44,7 +44,9 @@ def test_lang_hreflang_and_heading_order(site_dir, lang: str) -> None:
         html = (site_dir / lang_prefix(lang) / path / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in html
         # the language switcher: one link per language, to this same page, with hreflang and lang
-        switch = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" class="md-select__link"', html))
+        pairs = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)"(?: lang="([a-z]+)")? class="md-select__link"', html)
+        assert all(hreflang == said for _, hreflang, said in pairs), pairs  # each language's name read in it
+        switch = {link: hreflang for link, hreflang, _ in pairs}
         switch = {v: k for k, v in switch.items()}
         assert set(switch) == set(LANGUAGES), (lang, path, switch)
         for other in LANGUAGES:
