@@ -98,13 +98,20 @@ class MarkdownData:
         """The service's name (a link to its website), marked with its languages where it does not answer in
         the page's language: "Awel (en néerlandais)" (not where the text next to it says so: marked=False)."""
         e = self.entry(ident)
-        name = self.inline(e["name"])
+        name = self.name_md(e)
         if e["verified"] and e.get("url"):
             name = f"[{name}]({e['url']})"
         if marked and e.get("languages") and not self.answers_here(e):
             languages = self._names([f"in_lang.{code}" for code in e["languages"]])
             name += f" ({self.inline(languages)})"
         return name
+
+    def name_md(self, e: dict[str, Any]) -> str:
+        """A service's name for a line of Markdown, marked with its own language where that is not the page's
+        (<span lang="nl">Awel</span> on a French page): a screen reader reads it with the right sounds."""
+        lang = self.name_language(e)
+        name = self.inline(e["name"])
+        return f'<span lang="{lang}">{name}</span>' if lang else name
 
     # -- languages and regions of a service ------------------------------------------------------
     def name_language(self, e: dict[str, Any]) -> str | None:
@@ -220,9 +227,9 @@ class MarkdownData:
                 contact = self.tel(ident) if e.get("phone") else self.org(ident, marked=False)  # the note says it
                 name = ""
                 if e.get("phone") and e["verified"] and e["phone_display"] in self.text(e["name"]):
-                    contact = f"[{self.inline(e['name'])}](tel:{e['phone']}){{ .tel }}"  # "Télé-Accueil 107": the name dials
+                    contact = f"[{self.name_md(e)}](tel:{e['phone']}){{ .tel }}"  # "Télé-Accueil 107": the name dials
                 elif e.get("phone") and e["verified"]:
-                    name = f"{self.inline(e['name'])}: "
+                    name = f"{self.name_md(e)}: "
                 notes = " ".join(x for x in (self.language_note(e), self.region_note(e)) if x)
                 more = f"[{self.inline(self.ui('finder.more'))}](#{ident})"
                 out.append(f"{n}. {name}{contact}{' — ' + notes if notes else ''} ({more})")

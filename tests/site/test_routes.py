@@ -88,7 +88,7 @@ def test_a_line_in_another_language_says_so_wherever_it_is_offered(site_dir: Pat
     talk = (site_dir / lang / "jongeren" / "praat-erover" / "index.html").read_text(encoding="utf-8")
     for ident in ("awel", "nupraatikerover", "clbchat", "eenzeventwaalf"):
         name = LINES[ident]["name"][lang]
-        assert re.search(re.escape(name) + r"</a> " + re.escape(marker), talk), (lang, ident)
+        assert re.search(re.escape(name) + r"(?:</span>)?</a> " + re.escape(marker), talk), (lang, ident)
 
 
 def test_every_service_says_where_it_works() -> None:
@@ -166,3 +166,12 @@ def test_a_heading_is_marked_with_another_language_only_when_its_words_are(site_
         marked = re.search(r'lang="([a-z]{2})"', heading.group(1))
         if marked:
             assert entry["name"].get(lang) == entry["name"].get(marked.group(1)), (lang, ident, marked.group(1))
+
+
+def test_a_dutch_name_in_the_french_finder_is_marked_dutch(site_dir: Path) -> None:
+    """The review (keyboard brief): in the finder's lists "Awel" and "Zelfmoordlijn 1813" were read as French."""
+    html = help_page(site_dir, "fr")
+    finder = html[html.index('id="als-'):html.index('class="helpline"')]
+    assert '<span lang="nl">Awel</span>' in finder
+    assert re.search(r'<span lang="nl">Zelfmoordlijn 1813</span>', finder)
+    assert '<span lang="nl">103' not in finder  # a French line on a French page needs nothing

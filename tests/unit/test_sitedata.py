@@ -66,7 +66,8 @@ def test_unverified_entry_shows_name_only() -> None:
     md = MarkdownData(data, "fr")
     assert md.org("surya") == "Sürya" and md.tel("surya") == "Sürya"
     assert md.tel("childfocus") == "[116 000](tel:116000){ .tel dir=ltr }"
-    assert md.org("payoke") == "[Payoke](https://www.payoke.be) (en néerlandais et en anglais)"  # says its languages
+    # says its languages, and its name is read as Dutch (its own language)
+    assert md.org("payoke") == '[<span lang="nl">Payoke</span>](https://www.payoke.be) (en néerlandais et en anglais)'
 
 
 def test_unknown_id_in_a_page_names_the_line() -> None:
