@@ -49,19 +49,26 @@ def forced(page, selectors: list[str], states: list[list[str]], per_selector: in
             cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
 
 
+def text_below(page, selectors: list[str], per_selector: int, minimum: float = 4.5) -> tuple[list[str], int]:
+    """The elements whose text is below `minimum`:1 against its background in one of STATES, and how many
+    element-states were measured."""
+    failures, measured = [], 0
+    for selector, state, element in forced(page, selectors, STATES, per_selector):
+        result = element.evaluate(MEASURE)
+        measured += 1
+        if result["ratio"] < minimum:
+            failures.append(f"{selector} [{' '.join(state) or 'rest'}]: {result['ratio']:.2f}:1 "
+                            f"({result['fg']} on {result['bg']})")
+    return failures, measured
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_every_frame_control_keeps_its_contrast_in_every_state(browser, site_url: str, width: int, scheme: str) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url + "jongeren/")
-    failures, measured = [], 0
-    for selector, state, element in forced(page, CONTROLS, STATES, 3):
-        result = element.evaluate(MEASURE)
-        measured += 1
-        if result["ratio"] < 4.5:
-            failures.append(f"{selector} [{' '.join(state) or 'rest'}]: {result['ratio']:.2f}:1 "
-                            f"({result['fg']} on {result['bg']})")
+    failures, measured = text_below(page, CONTROLS, 3)
     context.close()
     assert measured >= 12, "too few controls were measured: the selectors no longer match the frame"
     assert not failures, "\n".join(failures)
@@ -114,12 +121,7 @@ def test_buttons_in_a_page_keep_their_contrast_on_hover_and_focus(browser, site_
     page = context.new_page()
     page.goto(site_url + "professionals/lesmateriaal/online-risicos/")
     page.evaluate("document.querySelectorAll('.md-button').forEach(b => b.style.transition = 'none')")
-    failures, measured = [], 0
-    for selector, state, element in forced(page, [".md-typeset .md-button"], STATES, 3):
-        result = element.evaluate(MEASURE)
-        measured += 1
-        if result["ratio"] < 4.5:
-            failures.append(f"{selector} [{' '.join(state) or 'rest'}]: {result['ratio']:.2f}:1 ({result['fg']} on {result['bg']})")
+    failures, measured = text_below(page, [".md-typeset .md-button"], 3)
     context.close()
     assert measured >= 4
     assert not failures, "\n".join(failures)
