@@ -1,7 +1,8 @@
 """`make bench`: build our site and a plain-Material baseline from the SAME content and compare them.
 
 Prints a table, writes bench/results.json and docs/benchmark.md. Targets are reported, never asserted.
-Options: --quick (fewer runs, scaling only to 300 pages), --skip-lighthouse.
+Options: --quick (fewer runs, scaling only to 300 pages), --skip-lighthouse, --only KEY (one measurement,
+e.g. `--only search`; the sites it needs are built once, and the other figures in results.json are kept).
 """
 
 from __future__ import annotations
@@ -22,8 +23,13 @@ from bench.projects import make_project  # noqa: E402
 from bench.report import render_markdown, render_table  # noqa: E402
 
 
+ONLY: str | None = None
+
+
 def step(results: dict[str, Any], key: str, title: str, measure: Any) -> None:
     """Run one measurement; a failure is recorded and printed, and the other measurements still run."""
+    if ONLY and key != ONLY and not (key == "full_build" and ONLY in ("weight", "search", "lighthouse")):
+        return
     print(title, flush=True)
     try:
         results[key] = measure()
@@ -33,7 +39,11 @@ def step(results: dict[str, Any], key: str, title: str, measure: Any) -> None:
 
 
 def main(argv: list[str]) -> int:
+    global ONLY
     quick = "--quick" in argv
+    if "--only" in argv:
+        ONLY = argv[argv.index("--only") + 1]
+        quick = True
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     results: dict[str, Any] = {"date": dt.datetime.now().isoformat(timespec="seconds"), "quick": quick}
     try:
@@ -55,6 +65,11 @@ def main(argv: list[str]) -> int:
              lambda: build_time.scaling(work, [100, 300] if quick else [100, 300, 1000]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if ONLY:  # one figure measured again: the others stay as they were
+        kept = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+        kept[ONLY] = results[ONLY]
+        kept.setdefault("updated", {})[ONLY] = results["date"]
+        results = kept
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (ROOT / "docs" / "benchmark.md").write_text(render_markdown(results), encoding="utf-8")
     print(render_table(results))
