@@ -178,13 +178,14 @@ def _print(job: PrintJob) -> PrintJob:
     from weasyprint import HTML
 
     from .pdf_fetcher import SiteFetcher
+    from .pdf_tags import add_table_header_scope
 
     job.out.parent.mkdir(parents=True, exist_ok=True)
     lost = _Collect()
     logging.getLogger("weasyprint").addHandler(lost)
     try:  # PDF/UA-1: tagged (headings, lists, tables, reading order), language and title declared
         HTML(string=job.html, base_url=str(job.base), url_fetcher=SiteFetcher(job.site, job.fonts)).write_pdf(
-            job.out, pdf_variant="pdf/ua-1")
+            job.out, pdf_variant="pdf/ua-1", finisher=add_table_header_scope)
     finally:
         logging.getLogger("weasyprint").removeHandler(lost)
     if lost.messages:

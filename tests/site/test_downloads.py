@@ -202,19 +202,51 @@ def test_pdfs_are_tagged_for_screen_readers_and_declare_their_language(site_dir:
     assert "pdfuaid" in (root["/Metadata"].get_object().get_data().decode("utf-8", "replace"))
 
 
-def _figures(node, found: list) -> None:
-    """Every /Figure of a tagged PDF's structure tree, with its /Alt (None when missing)."""
+def _elements(node, found: list, kind: str, parent=None) -> None:
+    """Every structure element of type `kind` (e.g. "/Figure") of a tagged PDF's structure tree, with its
+    parent element."""
     node = node.get_object()
     if isinstance(node, list):
         for kid in node:
-            _figures(kid, found)
+            _elements(kid, found, kind, parent)
         return
     if not hasattr(node, "get"):
         return
-    if node.get("/S") == "/Figure":
-        found.append(node.get("/Alt"))
+    if node.get("/S") == kind:
+        found.append((node, parent))
     if "/K" in node:
-        _figures(node["/K"], found)
+        _elements(node["/K"], found, kind, node if node.get("/S") else parent)
+
+
+def _figures(node, found: list) -> None:
+    """Every /Figure of a tagged PDF's structure tree, with its /Alt (None when missing)."""
+    elements: list = []
+    _elements(node, elements, "/Figure")
+    found += [figure.get("/Alt") for figure, _ in elements]
+
+
+TABLE_PDFS = [f"{package}.{lang}.pdf" for package in LESSONS for lang in LANGUAGES]  # each has a timing table
+
+
+@pytest.mark.parametrize("name", TABLE_PDFS)
+def test_pdf_table_headers_have_a_scope_and_cells_know_their_header(site_dir: Path, name: str) -> None:
+    """Issue 27: a screen reader reads a PDF table's cells with their header only when the header says what it
+    heads (/Scope, PDF/UA-1) or the cell names it (/Headers)."""
+    root = PdfReader(site_dir / "downloads" / name).trailer["/Root"]["/StructTreeRoot"]
+    headers: list = []
+    cells: list = []
+    _elements(root, headers, "/TH")
+    _elements(root, cells, "/TD")
+    assert headers, "no table header in this PDF: is it still a table?"
+    ids = set()
+    for th, row in headers:
+        attributes = th["/A"].get_object()
+        section = row["/P"].get_object().get("/S")
+        assert attributes.get("/Scope") == ("/Column" if section == "/THead" else "/Row"), (section, attributes)
+        ids.add(str(th["/ID"]))
+    for td, _ in cells:
+        named = [str(h) for h in td["/A"].get_object().get("/Headers", [])]
+        assert named and set(named) <= ids, named
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
