@@ -96,6 +96,9 @@ ISSUE_EXAMPLES = [
     ("", "ik ben 14 hij is 20", ["first jongeren/is-dit-nog-liefde/"]),
     ("fr/", "jai 14 ans il a 20", ["first-in fr/jongeren/", "top3 fr/jongeren/is-dit-nog-liefde/"]),
     ("en/", "hes 19 im 14 is that ok", ["first en/jongeren/is-dit-nog-liefde/", "no-top3 en/professionals/"]),
+    # "ouder" is also "parent": a teen's "hij is veel ouder" must not lead to the parents' pages (review, issue 27)
+    ("", "hij is veel ouder dan ik", ["first jongeren/is-dit-nog-liefde/", "no-top3 ouders/"]),
+    ("en/", "he is much older than me", ["first en/jongeren/is-dit-nog-liefde/", "no-top3 en/ouders/"]),
     # ... but a professional who also writes like that ("im worried") is still a professional
     ("en/", "im worried a pupil told me her boyfriend is much older", ["first-in en/professionals/"]),
 ]
