@@ -139,9 +139,32 @@ def _article(page_html: str, page_url: str) -> str:
     # links in a PDF point to the public site, not to files on the build machine
     def absolute(m: re.Match[str]) -> str:
         value = next(g for g in (m.group(2), m.group(3), m.group(4)) if g is not None)
+        if value.startswith("#"):  # a place in the same document: a link inside the PDF
+            return f'{m.group(1)}"{htmllib.escape(htmllib.unescape(value), quote=True)}"'
         return f'{m.group(1)}"{htmllib.escape(urljoin(page_url, htmllib.unescape(value)), quote=True)}"'
 
-    return HREF_RE.sub(absolute, body)
+    return with_printed_addresses(HREF_RE.sub(absolute, body))
+
+
+WEB_LINK_RE = re.compile(r'(<a\b[^<>]*?\bhref="(https?://[^"]+)"[^<>]*>)(.*?)</a>', re.S)
+
+
+def short_address(url: str) -> str:
+    """A web address as paper shows it, to type: without https:// and www."""
+    return re.sub(r"^https?://(www\.)?", "", url)
+
+
+def with_printed_addresses(body: str) -> str:
+    """On paper a link is only underlined text: each web link is followed by its short address, unless its
+    text already is that address."""
+    def add(m: re.Match[str]) -> str:
+        address = short_address(htmllib.unescape(m.group(2)))
+        text = re.sub(r"<[^>]+>", "", htmllib.unescape(m.group(3)))
+        if "".join(short_address(text.strip()).split()).rstrip("/") == address.rstrip("/"):
+            return m.group(0)
+        return f'{m.group(0)}<span class="print-address"> ({htmllib.escape(address)})</span>'
+
+    return WEB_LINK_RE.sub(add, body)
 
 
 class LostInPrint(Exception):
