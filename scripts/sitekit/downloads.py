@@ -241,6 +241,35 @@ def _help_line(ctx: Context, lang: str) -> str:
     return line
 
 
+HELP_CARDS_PER_SHEET = 8  # 2 x 4 on A4: about 87 x 60 mm each, the size of a bank card's wallet slot and more
+
+
+def help_cards(ctx: Context, lang: str) -> dict[str, Any] | None:
+    """The cut-out help card per pupil (data/site.yml downloads.help_card): each line's number, its name
+    without the number, a few words, and its language when it is not the card's."""
+    card = (ctx.downloads.get("help_card") or {}).get(lang)
+    if not card:
+        return None
+    lines = []
+    for ident in card:
+        entry = ctx.data.values["hulplijnen"][ident]
+        number = entry["phone_display"]
+        name = entry["name"].get(lang) or entry["name"].get(ctx.languages[0], "")
+        name = " ".join(name.replace(number, " ").split())
+        spoken = entry.get("languages") or []
+        language = "" if not spoken or lang in spoken else ", ".join(ctx.ui(f"lang.{x}", lang) for x in spoken)
+        lines.append({"number": number, "name": name, "language": language,
+                      "card": (entry.get("card") or {}).get(lang, "")})
+    help_page = (ctx.site_facts.get("pages") or {}).get("help", "")
+    strings = {key: ctx.ui(f"helpcard.{key}", lang) for key in ("sheet", "title", "more")}
+    strings["more"] += ": " + short_address(ctx.site_url + ctx.prefix(lang) + help_page)
+    if lang == "fr":  # "Besoin d’aide ?" with the narrow space French puts before ? and :
+        from .typography import french_text
+
+        strings = {key: french_text(value) for key, value in strings.items()}
+    return {**strings, "lines": lines, "count": HELP_CARDS_PER_SHEET}
+
+
 def lesson_pdfs(ctx: Context) -> list[PrintJob]:
     env, css = _env(ctx.root), ctx.print_css()
     found = []
@@ -267,7 +296,7 @@ def lesson_pdfs(ctx: Context) -> list[PrintJob]:
             html = env.get_template("lesson.html").render(
                 lang=lang, title=meta["title"], description=meta["description"], css=_markup(css), cover=True,
                 site_name=ctx.site_names[lang], site_address=ctx.address, facts=facts, page_url=page_url,
-                help_line=_help_line(ctx, lang), body=_markup(_article(text, page_url)))
+                help_line=_help_line(ctx, lang), body=_markup(_article(text, page_url)), help_cards=help_cards(ctx, lang))
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(lesson.get("package", ""))):
                 raise LostInPrint(f"lesson package '{str(lesson.get('package'))[:60]}' is not a plain name")
             out = ctx.site / "downloads" / f"{lesson['package']}.{lang}.pdf"
@@ -313,7 +342,7 @@ def checklist_pdfs(ctx: Context) -> list[PrintJob]:
         page_url = ctx.site_url + page.parent.relative_to(ctx.site).as_posix() + "/"
         html = env.get_template("lesson.html").render(
             lang=lang, title=title, description=title, css=_markup(css), cover=False, site_name=ctx.site_names[lang],
-            site_address=ctx.address, facts=[], page_url=page_url, help_line="",
+            site_address=ctx.address, facts=[], page_url=page_url, help_line="", help_cards=None,
             body=_markup(_article(f'<article class="md-content__inner md-typeset">{checklist}</article>', page_url)))
         out = ctx.site / "downloads" / f"{spec['file']}.{lang}.pdf"
         found.append(PrintJob(html, page, out, "checklists", title, lang, ctx.site, ctx.font_root))

@@ -193,4 +193,14 @@ def cross_references(data: SiteData) -> list[Problem]:
             if site.get(field) and site[field] not in lines:
                 problems.append(Problem(data.paths["site"], data.located["site"].line_of([field]),
                                         f"{field}: '{site[field]}' is not an id in data/hulplijnen.yml"))
+        card = (site.get("downloads") or {}).get("help_card") or {}
+        for lang, idents in card.items() if isinstance(card, dict) else []:
+            for i, ident in enumerate(idents if isinstance(idents, list) else []):
+                where = data.located["site"].line_of(["downloads", "help_card", lang, i])
+                if ident not in lines:
+                    problems.append(Problem(data.paths["site"], where,
+                                            f"help_card: '{ident}' is not an id in data/hulplijnen.yml"))
+                elif not (isinstance(lines[ident], dict) and lines[ident].get("verified") and lines[ident].get("phone_display")):
+                    problems.append(Problem(data.paths["site"], where, f"help_card: '{ident}' has no verified phone "
+                                            "number in data/hulplijnen.yml; a card for pupils prints only verified numbers"))
     return problems
