@@ -143,7 +143,22 @@ def _article(page_html: str, page_url: str) -> str:
             return f'{m.group(1)}"{htmllib.escape(htmllib.unescape(value), quote=True)}"'
         return f'{m.group(1)}"{htmllib.escape(urljoin(page_url, htmllib.unescape(value)), quote=True)}"'
 
-    return with_printed_addresses(HREF_RE.sub(absolute, body))
+    return with_printed_addresses(HREF_RE.sub(absolute, sources_before_pupil_material(body)))
+
+
+PAGE_META_RE = re.compile(r'<aside class="page-meta".*?</aside>', re.S)
+PUPIL_MATERIAL = ('<div class="worksheet"', '<div class="cards"')
+
+
+def sources_before_pupil_material(body: str) -> str:
+    """The sources close the teacher's part, before the worksheets and cards (each on its own page): at
+    the very end they made a page of their own."""
+    meta = PAGE_META_RE.search(body)
+    starts = [i for i in (body.find(mark) for mark in PUPIL_MATERIAL) if i >= 0]
+    if not meta or not starts or meta.start() < min(starts):
+        return body
+    first = min(starts)
+    return body[:first] + meta.group(0) + body[first:meta.start()] + body[meta.end():]
 
 
 WEB_LINK_RE = re.compile(r'(<a\b[^<>]*?\bhref="(https?://[^"]+)"[^<>]*>)(.*?)</a>', re.S)

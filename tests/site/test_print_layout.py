@@ -126,3 +126,139 @@ def test_each_lesson_package_ends_with_a_help_card_per_pupil(site_dir: Path, nam
         assert name in last
         assert line["card"][lang] in last
     assert last.count("stoptienerpooiers.be") >= 6
+
+
+def _ui(key: str, lang: str) -> str:
+    return yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))[key][lang]
+
+
+@pytest.mark.parametrize("name", LESSON_PDFS)
+def test_the_cover_is_printed_once(site_dir: Path, name: str) -> None:
+    """Issue 26: page 2 repeated the cover's facts (for whom, how long)."""
+    package, lang = name.split(".")[0], name.split(".")[-2]
+    front = yaml.safe_load((ROOT / "content" / "professionals" / "lesmateriaal" /
+                            (f"{package}.md" if lang == "nl" else f"{package}.{lang}.md")).read_text(encoding="utf-8").split("---")[1])
+    text = " ".join("\n".join(pdf_pages(site_dir / "downloads" / name)).split())
+    level = _ui(f"lesson.level.{front['lesson']['level']}", lang)
+    assert text.count(level) == 1, level
+    assert text.count(_ui("lesson.duration", lang)) == 1
+
+
+# A4 in points, print.css margins: 20 mm top, 22 mm bottom (the footer with the page number lives there)
+A4_HEIGHT_PT, TOP_PT, BOTTOM_PT = 841.89, 20 * 72 / 25.4, 22 * 72 / 25.4
+
+
+def ink_fill(path: Path) -> list[float]:
+    """Per page: how far down the text area anything is drawn (0 = empty, 1 = down to the bottom margin)."""
+    import pypdfium2
+
+    fills = []
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        for page in pdf:
+            scale = 0.5
+            image = page.render(scale=scale, grayscale=True).to_pil()
+            top, bottom = round(TOP_PT * scale), image.height - round(BOTTOM_PT * scale)
+            area = image.crop((0, top, image.width, bottom)).point(lambda v: 255 if v < 200 else 0)
+            box = area.getbbox()
+            fills.append(0.0 if box is None else box[3] / (bottom - top))
+    finally:
+        pdf.close()
+    return fills
+
+
+@pytest.mark.parametrize("name", LESSON_PDFS + [f"signalenlijst-professionals.{lang}.pdf" for lang in LANGUAGES])
+def test_no_page_is_nearly_empty_except_the_last(site_dir: Path, name: str) -> None:
+    """Issue 26: a three-line help block, two lines of text or a sources list alone on a page."""
+    fills = ink_fill(site_dir / "downloads" / name)
+    thin = [(number, round(fill, 2)) for number, fill in enumerate(fills[:-1], start=1) if fill < 0.25]
+    assert thin == []
+
+
+def _structure(path: Path) -> list:
+    """The structure tree's elements in reading order: (type, page index, element)."""
+    reader = PdfReader(path)
+    pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    found: list = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+            return
+        if not hasattr(node, "get"):
+            return
+        if node.get("/S"):
+            page = node.get("/Pg")
+            found.append((str(node["/S"]), pages.get(page.idnum) if page is not None else None, node))
+        if "/K" in node:
+            walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+HEADINGS = ("/H1", "/H2", "/H3", "/H4")
+
+
+def first_row_alone(elements: list, i: int) -> bool:
+    """WeasyPrint tags each page's part of a split table as its own /Table (the head row repeated): the
+    table at elements[i] starts here, has one body row on this page and goes on on the next page."""
+    inside = _subtree(elements, i)
+    before = elements[i - 1] if i else None
+    after = elements[i + 1 + len(inside)] if i + 1 + len(inside) < len(elements) else None
+    if before and before[0] in ("/TD", "/TH", "/TR", "/TBody", "/THead") and before[1] == elements[i][1] - 1:
+        return False  # a continuation, not the table's start
+    body_rows = [node for kind, _, node in inside
+                 if kind == "/TR" and node["/P"].get_object().get("/S") != "/THead"]
+    return len(body_rows) == 1 and after is not None and after[0] == "/Table" and after[1] == elements[i][1] + 1
+
+
+def _subtree(elements: list, i: int) -> list:
+    """The elements inside elements[i] (a table split over pages is one /Table per page)."""
+    inside, seen = [], {id(elements[i][2])}
+    for kind, page, node in elements[i + 1:]:
+        parent = node.get("/P")
+        if parent is None or id(parent.get_object()) not in seen:
+            break
+        seen.add(id(node))
+        inside.append((kind, page, node))
+    return inside
+
+
+@pytest.mark.parametrize("name", LESSON_PDFS + [f"signalenlijst-professionals.{lang}.pdf" for lang in LANGUAGES])
+def test_no_heading_or_first_table_row_alone_at_a_page_foot(site_dir: Path, name: str) -> None:
+    """A heading's next element starts on the heading's page; a table's first two rows share a page."""
+    elements = _structure(site_dir / "downloads" / name)
+    alone = []
+    for i, (kind, page, _) in enumerate(elements):
+        if kind in HEADINGS:
+            following = next(((k, p) for k, p, _ in elements[i + 1:] if p is not None and k not in ("/Span", "/NonStruct")), None)
+            if following and following[1] != page:
+                alone.append((kind, page + 1, "heading alone"))
+        if kind == "/Table" and first_row_alone(elements, i):
+            alone.append((kind, page + 1, "first row alone"))
+    assert alone == []
+
+
+def test_the_layout_check_finds_a_heading_or_a_first_row_alone(tmp_path: Path) -> None:
+    """The check above must be able to fail: a PDF made to have both faults."""
+    from weasyprint import HTML
+
+    def pdf(body: str, name: str) -> list:
+        html = (f'<html lang="en"><head><title>t</title><style>@page {{ size: A4; margin: 20mm }} h2 {{ break-after: auto }}'
+                f' tr {{ height: 14mm }} th, td {{ padding: 0 }}</style></head><body>{body}</body></html>')
+        HTML(string=html).write_pdf(tmp_path / name, pdf_variant="pdf/ua-1")
+        return _structure(tmp_path / name)
+
+    elements = pdf(f'<div style="height: 236mm"></div><h2>Alone</h2><p>{"Text. " * 400}</p>', "heading.pdf")
+    headings = [page for kind, page, _ in elements if kind == "/H2"]
+    paragraphs = [page for kind, page, _ in elements if kind == "/P"]
+    assert headings[0] != paragraphs[0]  # the heading is at the foot of page 1, its text on page 2
+    table = '<table><thead><tr><th>A</th></tr></thead><tbody>' + "<tr><td>x</td></tr>" * 4 + "</tbody></table>"
+    elements = pdf('<div style="height: 215mm"></div>' + table, "table.pdf")  # room for the head and one row
+    starts = [i for i, (kind, _, _) in enumerate(elements) if kind == "/Table"]
+    assert first_row_alone(elements, starts[0]) and not first_row_alone(elements, starts[1])
+    elements = pdf('<div style="height: 200mm"></div>' + table, "table2.pdf")  # room for two rows
+    assert not any(first_row_alone(elements, i) for i, (kind, _, _) in enumerate(elements) if kind == "/Table")
