@@ -212,18 +212,31 @@ class _Collect(logging.Handler):
             self.messages.append(message)
 
 
-def _print(job: PrintJob) -> PrintJob:
+def _render(job: PrintJob, fetcher: Any, tight: bool) -> Any:
     from weasyprint import HTML
 
+    html = job.html.replace("<html ", '<html class="tight" ', 1) if tight else job.html
+    return HTML(string=html, base_url=str(job.base), url_fetcher=fetcher(job.site, job.fonts)).render(
+        pdf_variant="pdf/ua-1")
+
+
+def _print(job: PrintJob) -> PrintJob:
     from .pdf_fetcher import SiteFetcher
+    from .pdf_fill import short_pages
     from .pdf_tags import add_table_header_scope
 
     job.out.parent.mkdir(parents=True, exist_ok=True)
     lost = _Collect()
     logging.getLogger("weasyprint").addHandler(lost)
     try:  # PDF/UA-1: tagged (headings, lists, tables, reading order), language and title declared
-        HTML(string=job.html, base_url=str(job.base), url_fetcher=SiteFetcher(job.site, job.fonts)).write_pdf(
-            job.out, pdf_variant="pdf/ua-1", finisher=add_table_header_scope)
+        document = _render(job, SiteFetcher, tight=False)
+        if job.group == "lessons" and short_pages(document):
+            # a page before a worksheet holds only a few lines: the teacher's part set a little tighter pulls
+            # them back onto the page before (print.css `.tight`); kept only when it helps
+            tighter = _render(job, SiteFetcher, tight=True)
+            if len(short_pages(tighter)) < len(short_pages(document)):
+                document = tighter
+        document.write_pdf(job.out, pdf_variant="pdf/ua-1", finisher=add_table_header_scope)
     finally:
         logging.getLogger("weasyprint").removeHandler(lost)
     if lost.messages:
