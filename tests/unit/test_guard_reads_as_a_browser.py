@@ -225,7 +225,9 @@ def test_every_link_in_a_lesson_pdf_leads_to_the_public_site() -> None:
     page = ('<article class="md-content__inner md-typeset"><p><a href=\'../../../../C:/Windows/calc.exe\'>a</a>'
             ' <a href=../x/>b</a></p></article>')
     body = _article(page, "https://www.stoptienerpooiers.be/professionals/lesmateriaal/x/")
-    assert "C:/Windows" not in body.replace("https://www.stoptienerpooiers.be/C:/Windows", "")
+    # only as a path of the public site: in the link and in the address printed after it
+    assert "C:/Windows" not in body.replace("https://www.stoptienerpooiers.be/C:/Windows", "").replace(
+        "(stoptienerpooiers.be/C:/Windows", "(")
     assert "href='../" not in body and "href=../" not in body
 
 
