@@ -378,8 +378,12 @@ def checklist_pdfs(ctx: Context) -> list[PrintJob]:
 
 
 FORMATS = {
-    "poster": dict(size="A3", height="420mm", pad="18mm", gap="8mm", h1="72pt", text_size="30pt", number="52pt", small="20pt", qr="62mm"),
-    "postkaart": dict(size="A6", height="148mm", pad="6mm", gap="3mm", h1="20pt", text_size="9pt", number="14pt", small="7.5pt", qr="24mm"),
+    # A3, read from two metres: every line's capitals at least 10 mm high (0.005 rad), the number's 14 mm (0.007
+    # rad, Smith 1979, "Letter size and legibility"); printed on A4 they keep 0.0035 rad (tests/site/test_print_layout.py)
+    "poster": dict(size="A3", height="420mm", pad="16mm", gap="7mm", h1="80pt", text_size="44pt", number="64pt", small="44pt", qr="58mm",
+                   visual="92mm"),
+    "postkaart": dict(size="A6", height="148mm", pad="6mm", gap="3mm", h1="20pt", text_size="9pt", number="14pt", small="7.5pt", qr="24mm",
+                      visual="52mm"),
 }
 
 
@@ -415,7 +419,7 @@ def campaign_pdfs(ctx: Context) -> list[PrintJob]:
                 service=cf["name"].get(lang) or cf["name"].get(ctx.languages[0], ""),
                 phone=cf["phone_display"], email=cf["email"], site_address=ctx.address,
                 font_css=_markup(pdf_fonts.font_face_css(ctx.font_package)),
-                visual=visual.as_uri(), visual_alt=ctx.ui("poster.visual_alt", lang),
+                visual_src=visual.as_uri(), visual_alt=ctx.ui("poster.visual_alt", lang),
                 qr_src=qr_data_url(youth_url(ctx, lang)), qr_alt=ctx.ui("poster.qr_alt", lang), **fmt)
             out = ctx.site / "downloads" / f"{kind}-{spec['file']}.{lang}.pdf"
             found.append(PrintJob(html, ctx.site, out, "campaign", f"{ctx.ui('poster.headline', lang)} – {title}", lang, ctx.site, ctx.font_root))

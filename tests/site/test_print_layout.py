@@ -262,3 +262,53 @@ def test_the_layout_check_finds_a_heading_or_a_first_row_alone(tmp_path: Path) -
     assert first_row_alone(elements, starts[0]) and not first_row_alone(elements, starts[1])
     elements = pdf('<div style="height: 200mm"></div>' + table, "table2.pdf")  # room for two rows
     assert not any(first_row_alone(elements, i) for i, (kind, _, _) in enumerate(elements) if kind == "/Table")
+
+
+# Letter size and legibility (Smith 1979, via https://andrewpwheeler.com/2017/10/25/ , read 2026-12-06): most
+# people read letters that subtend 0.007 rad; those measured read down to about 0.003 rad.
+READ_AT_2M_RAD, NUMBER_AT_2M_RAD = 0.005, 0.007
+
+
+def capital_per_line_height() -> float:
+    """The project font's capital height over its line box (ascent - descent): PDFium's loose character box
+    is that line box, the same for every letter of a run, whatever the letter."""
+    import glob
+
+    import font_source_sans_pro
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(glob.glob(str(Path(font_source_sans_pro.__file__).parent / "files" / "SourceSansPro-Regular.*"))[0])
+    return font["OS/2"].sCapHeight / (font["hhea"].ascent - font["hhea"].descent)
+
+
+def poster_lines(path: Path) -> list[tuple[str, float]]:
+    """Each text line of page 1 with its capitals' height in mm (of its largest letters)."""
+    import pypdfium2
+
+    ratio = capital_per_line_height()
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        textpage = pdf[0].get_textpage()
+        text = textpage.get_text_range()
+        lines: dict[int, list[tuple[str, float]]] = {}
+        for i, char in enumerate(text[:textpage.count_chars()]):
+            if char.isspace():
+                continue
+            bottom, top = textpage.get_charbox(i, loose=True)[1::2]
+            lines.setdefault(round(bottom / 4), []).append((char, (top - bottom) * ratio * 25.4 / 72))
+    finally:
+        pdf.close()
+    return [("".join(c for c, _ in chars), max(h for _, h in chars)) for _, chars in sorted(lines.items(), reverse=True)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_posters_every_line_reads_from_two_metres_on_a3_and_on_a4(site_dir: Path, lang: str) -> None:
+    """Issue 26: the e-mail, site address and "scan" lines were 4.6 mm high: unreadable from two metres. Printed
+    on A4 (A3 scaled by 1/sqrt 2), 0.005 rad becomes 0.0035: still within what Smith's readers read."""
+    phone = yaml.safe_load((ROOT / "data" / "hulplijnen.yml").read_text(encoding="utf-8"))["childfocus"]["phone_display"]
+    lines = poster_lines(site_dir / "downloads" / f"poster-laat-je-niet-pakken.{lang}.pdf")
+    assert len(lines) >= 6
+    for text, height in lines:
+        assert height / 2000 >= READ_AT_2M_RAD, (text, round(height, 1))
+        if text.endswith(phone.replace(" ", "")):  # "Child Focus 116 000", not the e-mail address
+            assert height / 2000 >= NUMBER_AT_2M_RAD, (text, round(height, 1))
