@@ -378,8 +378,9 @@ def checklist_pdfs(ctx: Context) -> list[PrintJob]:
 
 
 FORMATS = {
-    # A3, read from two metres: every line's capitals at least 10 mm high (0.005 rad), the number's 14 mm (0.007
-    # rad, Smith 1979, "Letter size and legibility"); printed on A4 they keep 0.0035 rad (tests/site/test_print_layout.py)
+    # A3, read from two metres: every line's capitals at least 10 mm high (0.005 rad), the number's 14 mm (0.007 rad:
+    # "virtually 100 %" legible, Smith 1979, Human Factors 21(6)); printed on A4 every line keeps 0.0035 rad, above the
+    # 0.003 rad "over 90 %" read (tests/site/test_print_layout.py measures it in the PDF)
     "poster": dict(size="A3", height="420mm", pad="16mm", gap="7mm", h1="80pt", text_size="44pt", number="64pt", small="44pt", qr="58mm",
                    visual="92mm"),
     "postkaart": dict(size="A6", height="148mm", pad="6mm", gap="3mm", h1="20pt", text_size="9pt", number="14pt", small="7.5pt", qr="24mm",
