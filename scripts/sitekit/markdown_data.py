@@ -236,6 +236,19 @@ class MarkdownData:
             out.append("")
         return "\n".join(out) + "\n"
 
+    def lesson_text(self, ident: str) -> str:
+        """A text every lesson package shares (data/lessen.yml): its intro and its lines as a list, in the
+        page's language; plain text, escaped (no markup, no links)."""
+        blocks = (self.data.values.get("lessen") or {}).get("blocks") or {}
+        if ident not in blocks:
+            known = ", ".join(sorted(blocks)) or "none (data/lessen.yml is missing)"
+            raise DataError(f"lesson_text(): unknown block '{ident}'; known: {known}")
+        block = blocks[ident]
+        items = block["items"].get(self.lang) or block["items"]["nl"]
+        out = [self.inline(block["intro"]), ""] if block.get("intro") else []
+        out += [f"- {self.inline(item)}" for item in items]
+        return "\n" + "\n".join(out) + "\n\n"
+
     def publisher(self) -> str:
         """Who publishes the site (data/uitgever.yml), and how to reach them when that is known."""
         info = self.data.values.get("uitgever")
@@ -265,7 +278,7 @@ class MarkdownData:
     def functions(self) -> dict[str, Callable[..., str]]:
         base = {"tel": self.tel, "mail": self.mail, "org": self.org, "helplines": self.helplines,
                 "checklist": self.checklist, "downloads": self.downloads, "publisher": self.publisher,
-                "help_finder": self.help_finder}
+                "help_finder": self.help_finder, "lesson_text": self.lesson_text}
         return {**base, **self.extra}
 
 

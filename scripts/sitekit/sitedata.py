@@ -69,8 +69,9 @@ def straight_apostrophes(located: Located, path: str) -> list[Problem]:
 
 # Schemas that are not a data file of their own: pages, and the files of a folder (checklists/).
 NOT_A_FILE = {"page", "checklist"}
-# Data files a site may leave out: the help finder (help_finder() then names the missing file).
-OPTIONAL = {"hulpwijzer"}
+# Data files a site may leave out: the help finder and the lessons' shared texts (help_finder() and
+# lesson_text() then name the missing file).
+OPTIONAL = {"hulpwijzer", "lessen"}
 
 # Folders of data/ whose files share one schema: data/checklists/jongeren.yml -> checklist.schema.json
 FOLDER_SCHEMAS = {"checklists": "checklist"}
@@ -179,6 +180,12 @@ def cross_references(data: SiteData) -> list[Problem]:
         for i, source in enumerate(checklist.get("sources", []) if isinstance(checklist, dict) else []):
             if isinstance(sources, dict) and source not in sources:
                 problems.append(Problem(data.paths[key], data.located[key].line_of(["sources", i]),
+                                        f"sources: unknown source '{source}'; add it to data/bronnen.yml first"))
+    lessons = data.values.get("lessen")
+    for ident, block in ((lessons or {}).get("blocks") or {}).items() if isinstance(lessons, dict) else []:
+        for i, source in enumerate(block.get("sources", []) if isinstance(block, dict) else []):
+            if isinstance(sources, dict) and source not in sources:
+                problems.append(Problem(data.paths["lessen"], data.located["lessen"].line_of(["blocks", ident, "sources", i]),
                                         f"sources: unknown source '{source}'; add it to data/bronnen.yml first"))
     lines, site = data.values.get("hulplijnen"), data.values.get("site")
     finder = data.values.get("hulpwijzer")

@@ -144,6 +144,26 @@ def test_any_data_text_lands_escaped(value: str) -> None:
 
 
 @settings(deadline=None, max_examples=100)
+@given(value=hostile)
+def test_a_shared_lesson_text_lands_escaped(value: str) -> None:
+    """data/lessen.yml (issue 26): a line of a shared lesson text becomes one escaped list item, never markup."""
+    data, _ = load_data(ROOT / "data", LANGS, ROOT)
+    data = copy.deepcopy(data)
+    data.values["lessen"]["blocks"]["klasafspraken"]["items"]["nl"] = [value, "[link](javascript:x) <b>x</b>"]
+    out = MarkdownData(data, "nl").lesson_text("klasafspraken")
+    assert "<" not in out.replace("&lt;", "") and "](javascript" not in out
+    assert out.count("\n- ") == 2
+
+
+def test_an_unknown_shared_lesson_text_is_named() -> None:
+    from sitekit.markdown_data import DataError
+
+    data, _ = load_data(ROOT / "data", LANGS, ROOT)
+    with pytest.raises(DataError, match="klasafspraken"):
+        MarkdownData(data, "nl").lesson_text("klasregels")
+
+
+@settings(deadline=None, max_examples=100)
 @given(title=hostile)
 def test_any_title_is_plain_text_or_refused(tmp_path_factory, title: str) -> None:
     """A title either passes the schema (then it has no markup) or is refused with a message."""

@@ -1,0 +1,44 @@
+"""Issue 26: what a teacher needs in every lesson package, checked in the built pages and PDFs."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import LANGUAGES, ROOT, lang_prefix
+
+LESSON_DIR = ROOT / "content" / "professionals" / "lesmateriaal"
+PUPIL_PACKAGES = sorted(p.stem for p in LESSON_DIR.glob("*.md") if "." not in p.stem and p.stem != "index"
+                        and "secundair" in yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1])["lesson"]["level"])
+BLOCKS = yaml.safe_load((ROOT / "data" / "lessen.yml").read_text(encoding="utf-8"))["blocks"]
+
+
+def _flat(text: str) -> str:
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u00ad", "").split())
+
+
+def test_there_are_pupil_packages() -> None:
+    assert len(PUPIL_PACKAGES) >= 3, PUPIL_PACKAGES
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("package", PUPIL_PACKAGES)
+def test_each_pupil_package_has_the_class_rules_and_what_to_do_when_a_pupil_tells_in_class(
+        site_dir: Path, package: str, lang: str) -> None:
+    page = _flat((site_dir / lang_prefix(lang) / "professionals" / "lesmateriaal" / package / "index.html")
+                 .read_text(encoding="utf-8"))
+    pdf = " ".join(" ".join((p.extract_text() or "") for p in PdfReader(site_dir / "downloads" / f"{package}.{lang}.pdf").pages)
+                   .replace("\xa0", " ").replace("\u202f", " ").split())
+    for block in ("klasafspraken", "vertellen-in-de-klas"):
+        for item in BLOCKS[block]["items"][lang]:
+            words = " ".join(item.replace("\u202f", " ").split())
+            assert words in page.replace("\u202f", " "), (block, item)
+            assert words[:40] in pdf, (block, item)  # (a PDF line may break a long item)
+    # the old rule invited telling in front of the group
+    for invitation in ("blijft in de klas", "reste dans la classe", "stays in the class"):
+        assert invitation not in page.lower()
