@@ -55,3 +55,24 @@ def test_the_online_risks_key_gives_the_legal_frame_and_a_shared_nude_is_danger(
     ok_sentence = key.split(".")[1]  # "OK zijn 1 en 10" / "Les cartes 1 et 10 sont OK"
     assert re.findall(r"\d+", ok_sentence) == ["1", "10"], ok_sentence
     assert "2022" in key and "371/1" in key
+
+
+TEAM_PACKAGES = sorted(p.stem for p in LESSON_DIR.glob("*.md") if "." not in p.stem and p.stem != "index"
+                       and yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1])["lesson"]["level"] == "jeugdhulp")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("package", TEAM_PACKAGES)
+def test_team_material_says_so_before_anything_else(site_dir: Path, package: str, lang: str) -> None:
+    """Issue 26: "Gesprek na onthulling" is training for a care team, not a class lesson; the page did not say so."""
+    html = (site_dir / lang_prefix(lang) / "professionals" / "lesmateriaal" / package / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):]
+    article = article[article.index("</section>", article.index('class="lesson-meta"')):]  # after the facts box
+    first_section = article.index("<h2")
+    note = article.find('class="admonition')
+    assert 0 <= note < first_section, "the team note must come before the first section"
+    assert 'href="../"' in article[note:first_section]  # to the lessons for a class
+
+
+def test_there_is_team_material() -> None:
+    assert TEAM_PACKAGES
