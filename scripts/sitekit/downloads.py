@@ -212,10 +212,11 @@ class _Collect(logging.Handler):
             self.messages.append(message)
 
 
-def _render(job: PrintJob, fetcher: Any, tight: bool) -> Any:
+def _render(job: PrintJob, fetcher: Any, classes: tuple[str, ...]) -> Any:
+    """The laid-out document, with print.css layout classes on <html> (none, "tight", "roomy")."""
     from weasyprint import HTML
 
-    html = job.html.replace("<html ", '<html class="tight" ', 1) if tight else job.html
+    html = job.html.replace("<html ", f'<html class="{" ".join(classes)}" ', 1) if classes else job.html
     return HTML(string=html, base_url=str(job.base), url_fetcher=fetcher(job.site, job.fonts)).render(
         pdf_variant="pdf/ua-1")
 
@@ -229,13 +230,19 @@ def _print(job: PrintJob) -> PrintJob:
     lost = _Collect()
     logging.getLogger("weasyprint").addHandler(lost)
     try:  # PDF/UA-1: tagged (headings, lists, tables, reading order), language and title declared
-        document = _render(job, SiteFetcher, tight=False)
+        document = _render(job, SiteFetcher, ())
         if job.group == "lessons" and short_pages(document):
-            # a page before a worksheet holds only a few lines: the teacher's part set a little tighter pulls
-            # them back onto the page before (print.css `.tight`); kept only when it helps
-            tighter = _render(job, SiteFetcher, tight=True)
-            if len(short_pages(tighter)) < len(short_pages(document)):
-                document = tighter
+            # A page holding only a few lines: the teacher's part a little tighter pulls them back onto the page
+            # before (print.css `.tight`); a worksheet whose last question spills alone onto a page gets its
+            # writing lines 8 mm apart instead of 9 (`.compact`), or four lines per question instead of three,
+            # so that more questions go with it (`.roomy`). The first layout without a near-empty page is kept,
+            # else the one with the fewest.
+            for classes in (("tight",), ("compact",), ("tight", "compact"), ("roomy",), ("tight", "roomy")):
+                candidate = _render(job, SiteFetcher, classes)
+                if len(short_pages(candidate)) < len(short_pages(document)):
+                    document = candidate
+                if not short_pages(document):
+                    break
         document.write_pdf(job.out, pdf_variant="pdf/ua-1", finisher=add_table_header_scope)
     finally:
         logging.getLogger("weasyprint").removeHandler(lost)

@@ -313,3 +313,50 @@ def test_the_posters_every_line_reads_from_two_metres_on_a3_and_on_a4(site_dir: 
         assert height / 2000 >= READ_AT_2M_RAD, (text, round(height, 1))
         if text.endswith(phone.replace(" ", "")):  # "Child Focus 116 000", not the e-mail address
             assert height / 2000 >= NUMBER_AT_2M_RAD, (text, round(height, 1))
+
+
+WRITING_LINE_GREY = (120, 190)  # print.css draws writing lines in #999: not black like table borders
+
+
+def worksheet_pages(path: Path) -> list[tuple[str, int]]:
+    """Per page: its text and the number of grey writing lines drawn (only worksheets have them)."""
+    import pypdfium2
+
+    reader_pages = pdf_pages(path)
+    found = []
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        for number, page in enumerate(pdf):
+            text = reader_pages[number]
+            image = page.render(scale=2, grayscale=True).to_pil()
+            width, pixels = image.width, image.load()
+            lines, previous = 0, False
+            for y in range(image.height):
+                grey = sum(1 for x in range(0, width, 3) if WRITING_LINE_GREY[0] <= pixels[x, y] <= WRITING_LINE_GREY[1])
+                current = grey * 3 > width * 0.5
+                lines += current and not previous
+                previous = current
+            found.append((text, lines))
+    finally:
+        pdf.close()
+    return found
+
+
+def open_questions(site_dir: Path, name: str) -> int:
+    """The numbered questions of the package's worksheets (`<ol>` items), from its built page."""
+    package, lang = name.split(".")[0], name.split(".")[-2]
+    html = (site_dir / ("" if lang == "nl" else f"{lang}/") / "professionals" / "lesmateriaal" / package / "index.html").read_text(encoding="utf-8")
+    count = 0
+    for sheet in re.findall(r'<div class="worksheet">(.*?)</div>', html, re.S):
+        for ol in re.findall(r"<ol>(.*?)</ol>", sheet, re.S):
+            count += ol.count("<li>")
+    return count
+
+
+@pytest.mark.parametrize("name", LESSON_PDFS)
+def test_open_questions_have_lines_to_write_on(site_dir: Path, name: str) -> None:
+    """Issue 26: about two unlined lines per question; handwriting needs ruled lines, three per question."""
+    questions = open_questions(site_dir, name)
+    assert questions, "no open question on the worksheets"
+    lines = sum(count for _, count in worksheet_pages(site_dir / "downloads" / name))
+    assert lines >= 3 * questions, (questions, lines)
