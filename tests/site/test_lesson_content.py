@@ -76,3 +76,23 @@ def test_team_material_says_so_before_anything_else(site_dir: Path, package: str
 
 def test_there_is_team_material() -> None:
     assert TEAM_PACKAGES
+
+
+SHEET = {"nl": "werkblad", "fr": "fiche", "en": "worksheet"}
+ANSWERS = {"nl": "verwachte antwoorden", "fr": "réponses attendues", "en": "expected answers"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("package", PUPIL_PACKAGES)
+def test_every_worksheet_with_open_questions_has_model_answers(site_dir: Path, package: str, lang: str) -> None:
+    """Issue 26: open questions without model answers; a teacher needs to know what to listen for."""
+    html = (site_dir / lang_prefix(lang) / "professionals" / "lesmateriaal" / package / "index.html").read_text(encoding="utf-8")
+    teacher = _flat(html[:html.index('<div class="worksheet">')]).lower()
+    sheets = re.findall(r'<div class="worksheet">\s*<h2[^>]*>(.*?)</h2>(.*?)</div>', html, re.S)
+    assert sheets
+    for title, body in sheets:
+        if "<ol>" not in body:
+            continue  # statements to tick only: their key is in the lesson plan
+        number = re.search(r"\d+", _flat(title)).group(0)
+        pattern = rf"{SHEET[lang]} {number}[^.]*?{ANSWERS[lang]}|\({SHEET[lang]} {number}\),? {ANSWERS[lang]}"
+        assert re.search(pattern, teacher), (title, pattern)
