@@ -223,7 +223,7 @@ def _render(job: PrintJob, fetcher: Any, classes: tuple[str, ...]) -> Any:
 
 def _print(job: PrintJob) -> PrintJob:
     from .pdf_fetcher import SiteFetcher
-    from .pdf_fill import short_pages
+    from .pdf_fill import layout_score, short_pages
     from .pdf_tags import add_table_header_scope
 
     job.out.parent.mkdir(parents=True, exist_ok=True)
@@ -233,13 +233,14 @@ def _print(job: PrintJob) -> PrintJob:
         document = _render(job, SiteFetcher, ())
         if job.group == "lessons" and short_pages(document):
             # A page holding only a few lines: the teacher's part a little tighter pulls them back onto the page
-            # before (print.css `.tight`); a worksheet whose last question spills alone onto a page gets its
+            # before (print.css `.tight`, `.tighter`: 10.5 or 10 pt); a worksheet whose last question spills alone onto a page gets its
             # writing lines 8 mm apart instead of 9 (`.compact`), or four lines per question instead of three,
             # so that more questions go with it (`.roomy`). The first layout without a near-empty page is kept,
-            # else the one with the fewest.
-            for classes in (("tight",), ("compact",), ("tight", "compact"), ("roomy",), ("tight", "roomy")):
+            # else the one with the fewest, and of those the one whose emptiest page is fullest.
+            for classes in (("tight",), ("tighter",), ("compact",), ("tight", "compact"), ("roomy",), ("tight", "roomy"),
+                            ("tighter", "compact")):
                 candidate = _render(job, SiteFetcher, classes)
-                if len(short_pages(candidate)) < len(short_pages(document)):
+                if layout_score(candidate) < layout_score(document):
                     document = candidate
                 if not short_pages(document):
                     break

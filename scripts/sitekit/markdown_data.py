@@ -245,9 +245,24 @@ class MarkdownData:
             raise DataError(f"lesson_text(): unknown block '{ident}'; known: {known}")
         block = blocks[ident]
         items = block["items"].get(self.lang) or block["items"]["nl"]
-        out = [self.inline(block["intro"]), ""] if block.get("intro") else []
-        out += [f"- {self.inline(item)}" for item in items]
+        out = [self._with_numbers(block["intro"]), ""] if block.get("intro") else []
+        if block.get("style") == "letter":  # paragraphs, on a page of their own in print
+            out += ['<div class="letter" markdown>', ""]
+            for item in items:
+                out += [self._with_numbers(item), ""]
+            out += ["</div>"]
+        else:
+            out += [f"- {self._with_numbers(item)}" for item in items]
         return "\n" + "\n".join(out) + "\n\n"
+
+    def _with_numbers(self, value: Any) -> str:
+        """A line of data text, escaped (inline), where {tel:id} becomes that help line's number as a link
+        (tel()): a number lives only in data/hulplijnen.yml."""
+        def text(part: str) -> str:  # the spaces around a number stay
+            return (" " if part[:1].isspace() else "") + self.inline(part) + (" " if part[-1:].isspace() and part.strip() else "")
+
+        parts = re.split(r"\{tel:([a-z0-9-]+)\}", self.text(value))
+        return "".join(self.tel(part) if i % 2 else text(part) for i, part in enumerate(parts))
 
     def publisher(self) -> str:
         """Who publishes the site (data/uitgever.yml), and how to reach them when that is known."""

@@ -40,3 +40,9 @@ def short_pages(document: Any) -> list[int]:
     """The 1-based numbers of the pages, before the last, less than MIN_FILL full."""
     fills = page_fills(document)
     return [i + 1 for i, fill in enumerate(fills[:-1]) if fill < MIN_FILL]
+
+
+def layout_score(document: Any) -> tuple[int, float]:
+    """Lower is better: the number of near-empty pages, then how empty the emptiest page before the last is."""
+    fills = page_fills(document)[:-1]
+    return (sum(1 for fill in fills if fill < MIN_FILL), -min(fills, default=1.0))
