@@ -96,3 +96,25 @@ def test_every_worksheet_with_open_questions_has_model_answers(site_dir: Path, p
         number = re.search(r"\d+", _flat(title)).group(0)
         pattern = rf"{SHEET[lang]} {number}[^.]*?{ANSWERS[lang]}|\({SHEET[lang]} {number}\),? {ANSWERS[lang]}"
         assert re.search(pattern, teacher), (title, pattern)
+
+
+CHECK = {"nl": "Korte check voor en na de les", "fr": "Petit test avant et après la leçon",
+         "en": "Quick check before and after the lesson"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("package", PUPIL_PACKAGES)
+def test_each_pupil_package_has_a_letter_to_parents_and_a_before_after_check(site_dir: Path, package: str, lang: str) -> None:
+    """Issue 26: what good material around a lesson has: a letter to parents, a short check before and after."""
+    html = (site_dir / lang_prefix(lang) / "professionals" / "lesmateriaal" / package / "index.html").read_text(encoding="utf-8")
+    letter = re.search(r'<div class="parent-letter">(.*?)</div>\s*</div>', html, re.S)
+    assert letter, "no letter to parents"
+    text = _flat(letter.group(1))
+    for item in (BLOCKS["ouderbrief"]["items"][lang][0], BLOCKS["ouderbrief"]["items"][lang][-1]):
+        assert " ".join(item.split()) in text
+    assert "116 000" in text  # {tel:childfocus}: the number from data/hulplijnen.yml, as a link
+    assert 'href="tel:116000"' in letter.group(1)
+    sheets = re.findall(r'<div class="worksheet">(.*?)</div>', html, re.S)
+    check = [s for s in sheets if "<table>" in s and s.count("<th") == 5]
+    assert check, "no before/after sheet (statement, before true/false, after true/false)"
+    assert _flat(CHECK[lang]) in _flat(html)  # its key for the teacher
