@@ -242,6 +242,9 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     extra = {"page_index": lambda: page_index(files, page, config),
              "lessons": lambda: lessons(files, page, config)}
     helper = MarkdownData(State.data, page_language(page, config), extra, audience=page.meta.get("audience"))
+    # {site} in data/lessen.yml: the site's address in this page's language, as paper shows it
+    site = re.sub(r"^https?://(www\.)?", "", config.site_url or "") + ("" if lang == site_languages(config)[0] else f"{lang}/")
+    extra["lesson_text"] = lambda ident, **values: helper.lesson_text(ident, **{"site": site, **values})
     if State.serving:  # the preview makes no PDFs: say so where the downloads table would be
         extra["downloads"] = lambda *groups: f'\n<p class="preview-notice">{helper.md(helper.ui("preview.no_pdf"))}</p>\n'
     functions = helper.functions()

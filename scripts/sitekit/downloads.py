@@ -147,12 +147,12 @@ def _article(page_html: str, page_url: str) -> str:
 
 
 PAGE_META_RE = re.compile(r'<aside class="page-meta".*?</aside>', re.S)
-PUPIL_MATERIAL = ('<div class="worksheet"', '<div class="cards"')
+PUPIL_MATERIAL = ('<div class="parent-letter"', '<div class="worksheet"', '<div class="cards"')
 
 
 def sources_before_pupil_material(body: str) -> str:
-    """The sources close the teacher's part, before the worksheets and cards (each on its own page): at
-    the very end they made a page of their own."""
+    """The sources close the teacher's part, before the letter to parents, the worksheets and the cards (each
+    on its own page): at the very end they made a page of their own."""
     meta = PAGE_META_RE.search(body)
     starts = [i for i in (body.find(mark) for mark in PUPIL_MATERIAL) if i >= 0]
     if not meta or not starts or meta.start() < min(starts):

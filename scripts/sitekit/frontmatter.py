@@ -52,8 +52,26 @@ def _straight_apostrophes(located: Located, shown: str) -> list[Problem]:
     parts = shown.rsplit(".", 2)
     if len(parts) < 3 or parts[1] not in TYPOGRAPHIC_APOSTROPHE:
         return []
-    return [Problem(shown, located.line_of([key]), f"{key}: write the apostrophe as ’, not '")
-            for key in ("title", "description") if isinstance(located.value.get(key), str) and "'" in located.value[key]]
+    found = [Problem(shown, located.line_of([key]), f"{key}: write the apostrophe as ’, not '")
+             for key in ("title", "description") if isinstance(located.value.get(key), str) and "'" in located.value[key]]
+    # a lesson's goals, materials and themes are shown as written too (the facts box, the PDF)
+    lesson = located.value.get("lesson")
+    for trail, text in _strings(lesson, ["lesson"]) if isinstance(lesson, dict) else []:
+        if "'" in text:
+            found.append(Problem(shown, located.line_of(trail), f"{'.'.join(str(t) for t in trail)}: write the "
+                                                                f"apostrophe as ’, not ' (\"{text.replace(chr(39), '’')[:60]}\")"))
+    return found
+
+
+def _strings(value: object, trail: list) -> list[tuple[list, str]]:
+    """Every string inside a front matter value, with its path (["lesson", "goals", "skills", 0])."""
+    if isinstance(value, str):
+        return [(trail, value)]
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in _strings(item, [*trail, key])]
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in _strings(item, [*trail, i])]
+    return []
 
 
 def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:

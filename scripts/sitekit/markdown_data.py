@@ -236,33 +236,43 @@ class MarkdownData:
             out.append("")
         return "\n".join(out) + "\n"
 
-    def lesson_text(self, ident: str) -> str:
+    def lesson_text(self, ident: str, **values: str) -> str:
         """A text every lesson package shares (data/lessen.yml): its intro and its lines as a list, in the
-        page's language; plain text, escaped (no markup, no links)."""
+        page's language; plain text, escaped (no markup, no links). {tel:id} becomes a help line's number,
+        {name} the page's value for it: {{ lesson_text("ouderbrief", topic="nudes en sexting") }}."""
         blocks = (self.data.values.get("lessen") or {}).get("blocks") or {}
         if ident not in blocks:
             known = ", ".join(sorted(blocks)) or "none (data/lessen.yml is missing)"
             raise DataError(f"lesson_text(): unknown block '{ident}'; known: {known}")
         block = blocks[ident]
         items = block["items"].get(self.lang) or block["items"]["nl"]
-        out = [self._with_numbers(block["intro"]), ""] if block.get("intro") else []
+        out = [self._filled(block["intro"], values), ""] if block.get("intro") else []
         if block.get("style") == "letter":  # paragraphs, on a page of their own in print
             out += ['<div class="letter" markdown>', ""]
             for item in items:
-                out += [self._with_numbers(item), ""]
+                out += [self._filled(item, values), ""]
             out += ["</div>"]
         else:
-            out += [f"- {self._with_numbers(item)}" for item in items]
+            out += [f"- {self._filled(item, values)}" for item in items]
         return "\n" + "\n".join(out) + "\n\n"
 
-    def _with_numbers(self, value: Any) -> str:
+    def _filled(self, value: Any, values: dict[str, str]) -> str:
         """A line of data text, escaped (inline), where {tel:id} becomes that help line's number as a link
-        (tel()): a number lives only in data/hulplijnen.yml."""
+        (tel(): a number lives only in data/hulplijnen.yml) and {name} the value the page gave, escaped too."""
         def text(part: str) -> str:  # the spaces around a number stay
             return (" " if part[:1].isspace() else "") + self.inline(part) + (" " if part[-1:].isspace() and part.strip() else "")
 
-        parts = re.split(r"\{tel:([a-z0-9-]+)\}", self.text(value))
-        return "".join(self.tel(part) if i % 2 else text(part) for i, part in enumerate(parts))
+        out = []
+        for i, part in enumerate(re.split(r"\{((?:tel:)?[a-z0-9_-]+)\}", self.text(value))):
+            if i % 2 == 0:
+                out.append(text(part))
+            elif part.startswith("tel:"):
+                out.append(self.tel(part[4:]))
+            elif part in values:
+                out.append(self.inline(str(values[part])))
+            else:
+                raise DataError(f"lesson_text(): this text needs {{{part}}}: give it, e.g. {part}=\"...\"")
+        return "".join(out)
 
     def publisher(self) -> str:
         """Who publishes the site (data/uitgever.yml), and how to reach them when that is known."""

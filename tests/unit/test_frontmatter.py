@@ -79,3 +79,14 @@ def test_bad_file_names(uri: str) -> None:
 @pytest.mark.parametrize("uri", ["index.md", "jongeren/is-dit-nog-liefde.fr.md", "professionals/lesmateriaal/les-1.en.md"])
 def test_good_file_names(uri: str) -> None:
     assert check_file_name(uri, uri) == []
+
+
+def test_a_french_lesson_goal_needs_the_typographic_apostrophe(tmp_path: Path) -> None:
+    """Issue 26 review: the French PDFs printed "l'aide" with a straight apostrophe in every goals block."""
+    page = GOOD.replace("sources:", "lesson:\n  goals:\n    skills:\n      - \"Les élèves savent où trouver de l'aide.\"\nsources:")
+    path = tmp_path / "page.fr.md"
+    path.write_text(page, encoding="utf-8")
+    problems = [str(p) for p in read_page(path, "content/page.fr.md", SOURCES).problems]
+    assert any("lesson.goals.skills.0: write the apostrophe as ’" in p and ":9:" in p for p in problems), problems
+    path.write_text(page.replace("de l'aide", "de l’aide"), encoding="utf-8")
+    assert not [p for p in read_page(path, "content/page.fr.md", SOURCES).problems if "apostrophe" in str(p)]
