@@ -117,6 +117,7 @@ def test_each_pupil_package_has_a_letter_to_parents_and_a_before_after_check(sit
     assert "116 000" in text  # {tel:childfocus}: the number from data/hulplijnen.yml, as a link
     assert 'href="tel:116000"' in letter.group(1)
     sheets = re.findall(r'<div class="worksheet">(.*?)</div>', html, re.S)
-    check = [s for s in sheets if "<table>" in s and len(re.findall(r"<th[ >]", s)) == 5]
-    assert check, "no before/after sheet (statement, before true/false, after true/false)"
+    before = {"nl": "Voor de les", "fr": "Avant la leçon", "en": "Before the lesson"}[lang]
+    check = [s for s in sheets if "<table>" in s and len(re.findall(r"<th[ >]", s)) == 3 and before in s]
+    assert check, "no before/after sheet (statement, before, after)"
     assert _flat(CHECK[lang]) in _flat(html)  # its key for the teacher
