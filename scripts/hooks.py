@@ -30,6 +30,7 @@ from sitekit.html_guard import (GUARDED_MANIFEST_ENV, Policy, allowed_domains, c
                                 guarded_digest, line_of, source_urls)
 from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
+from sitekit.page_addresses import missing_page_addresses
 from sitekit.languages import current_language, language_links_with_lang, page_language, site_languages
 from sitekit.markdown_data import MarkdownData, formal_audience, render_markdown
 from sitekit.markdown_rules import check_markdown, mark_external_links
@@ -172,6 +173,9 @@ def on_files(files: Files, config: Any) -> Files:
     src_uris = {f.abs_src_path: f.src_uri for f in files.documentation_pages()}
     problems += missing_lesson_translations(State.pages, src_uris,
                                             lambda uri: files.get_file_from_path(uri) is not None, languages)
+    if "site" in State.data.located:
+        problems += missing_page_addresses(State.data.values.get("site"), State.data.located["site"].line_of,
+                                           State.data.paths["site"], set(src_uris.values()))
     _fail(problems)
     return files
 

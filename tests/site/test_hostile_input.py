@@ -179,6 +179,8 @@ FAILING: list[tuple[str, Callable[[Path], None], str, str]] = [
      "data/ui.yml:37", "placeholders"),
     ("visual-outside-project", lambda p: data(p, "site.yml", "visual: assets/images/laat-je-niet-pakken.svg",
                                               "visual: ../../../../../etc/x.svg"), "data/site.yml:26", "visual"),
+    # issue 28: a mistyped page address linked every help bar to a missing page
+    ("page-address-missing", lambda p: data(p, "site.yml", "  help: hulp/ ", "  help: helps/ "), "data/site.yml:9", "helps/"),
     ("theme-template", lambda p: front(p, "title: Over", "title: Over\ntemplate: base.html"), "content/over/index.md:3",
      "page templates"),
     ("boost-not-a-number", lambda p: front(p, "audience: iedereen", "audience: iedereen\nsearch:\n  boost: .nan"),
