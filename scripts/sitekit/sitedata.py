@@ -200,6 +200,13 @@ def cross_references(data: SiteData) -> list[Problem]:
             if site.get(field) and site[field] not in lines:
                 problems.append(Problem(data.paths["site"], data.located["site"].line_of([field]),
                                         f"{field}: '{site[field]}' is not an id in data/hulplijnen.yml"))
+            elif site.get(field) and not (isinstance(lines[site[field]], dict) and lines[site[field]].get("verified")
+                                          and lines[site[field]].get("phone")):
+                # the help bar and the checklists show this number on every page: the help page would say
+                # "contact details to follow" while the bar dials it (issue 28)
+                problems.append(Problem(data.paths["site"], data.located["site"].line_of([field]),
+                                        f"{field}: '{site[field]}' has no verified phone number in data/hulplijnen.yml; "
+                                        "every page shows this number, so it must be checked first"))
         card = (site.get("downloads") or {}).get("help_card") or {}
         for lang, idents in card.items() if isinstance(card, dict) else []:
             for i, ident in enumerate(idents if isinstance(idents, list) else []):

@@ -180,6 +180,8 @@ FAILING: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("visual-outside-project", lambda p: data(p, "site.yml", "visual: assets/images/laat-je-niet-pakken.svg",
                                               "visual: ../../../../../etc/x.svg"), "data/site.yml:26", "visual"),
     # issue 28: a mistyped page address linked every help bar to a missing page
+    ("help-bar-line-not-verified", lambda p: data(p, "hulplijnen.yml", "  verified: true\n", "  verified: false\n"),
+     "data/site.yml:5", "verified"),
     ("page-address-missing", lambda p: data(p, "site.yml", "  help: hulp/ ", "  help: helps/ "), "data/site.yml:9", "helps/"),
     ("theme-template", lambda p: front(p, "title: Over", "title: Over\ntemplate: base.html"), "content/over/index.md:3",
      "page templates"),
