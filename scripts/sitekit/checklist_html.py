@@ -67,7 +67,9 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
     out.append(f'<p class="checklist__how">{escape(how)}</p>')
     out.append(f'<section class="checklist__outcome checklist__outcome--start" data-outcome="start">'
                f'<p>{e(c["outcomes"]["start"]["text"])}</p></section>')
-    ranges = {"none": md.ui("checklist.range_none"), "watch": md.ui("checklist.range_watch"), "act": md.ui("checklist.range_act")}
+    ranges = {"none": md.ui("checklist.range_none"), "act": md.ui("checklist.range_act"),
+              # one score only ("2 points", not "2 to 2 points")
+              "watch": md.ui("checklist.range_watch_one" if act - 1 == watch else "checklist.range_watch")}
     for level in ("none", "watch", "act"):
         o = c["outcomes"][level]
         span = ranges[level].format(watch=watch, act=act, act_minus=act - 1)

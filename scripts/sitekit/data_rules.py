@@ -52,7 +52,7 @@ def _helplines(located: Located, path: str) -> list[Problem]:
 # The placeholders the generator fills in, per interface string; every other string has none.
 PLACEHOLDERS: dict[str, set[str]] = {
     "checklist.how_it_works": {"act"}, "checklist.points": {"n"}, "checklist.range_none": {"watch"},
-    "checklist.range_watch": {"watch", "act_minus"}, "checklist.range_act": {"act"},
+    "checklist.range_watch": {"watch", "act_minus"}, "checklist.range_watch_one": {"watch"}, "checklist.range_act": {"act"},
     "checklist.live": {"title", "count"}, "checklist.contacts": {"tel", "mail", "sos"}, "quick_exit.count": {"n"},
     "lesson.minutes": {"short", "full"}, "search.found": {"n"}, "preview.not_built": {"lang"},
     "helplines.answers_in": {"languages"}, "helplines.works_in": {"regions"},

@@ -42,3 +42,22 @@ def test_project_checklists_are_valid() -> None:
     assert problems == [] and set(data.values["checklists"]) == {"jongeren", "ouders", "professionals"}
     for checklist in data.values["checklists"].values():
         assert any(s.get("red_flag") for s in checklist["signals"])
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_a_one_point_level_reads_as_one_number(lang: str) -> None:
+    """Issue 28: with levels {watch: 2, act: 3} the middle level read "(2 tot 2 punten)"."""
+    import copy
+    import re
+
+    from sitekit.checklist_html import render_checklist
+    from sitekit.markdown_data import MarkdownData
+
+    data, _ = load_data(ROOT / "data", ["nl", "fr", "en"], ROOT)
+    data = copy.deepcopy(data)
+    data.values["checklists"]["jongeren"]["levels"] = {"watch": 2, "act": 3}
+    html = render_checklist(MarkdownData(data, lang), "jongeren")
+    ranges = re.findall(r'<span class="checklist__range">\((.*?)\)</span>', html)
+    assert len(ranges) == 3
+    assert not re.search(r"\b2\b.*\b2\b", ranges[1]), ranges[1]
+    assert "2" in ranges[1]
