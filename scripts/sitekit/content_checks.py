@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from .editorial import banned_words, external_links, typed_contacts
 from .frontmatter import check_file_name, read_page
@@ -90,7 +91,19 @@ def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem],
             line = data.located["hulplijnen"].line_of([ident])
             problems.append(Problem(data.paths["hulplijnen"], line,
                                     f"'{ident}' is not verified: shown by name only until its contact data is confirmed", INFO))
+    problems += publisher_not_ready(data) if data_ok else []
     return problems, readability_table(rows)
+
+
+def publisher_not_ready(data: Any) -> list[Problem]:
+    """Only the site's owner can give the publisher's contact (data/uitgever.yml `contact`): without it the
+    accessibility statement gives no way to report a problem. Said on every check, until it is filled in."""
+    info = data.values.get("uitgever")
+    if not isinstance(info, dict) or info.get("contact"):
+        return []
+    return [Problem(data.paths.get("uitgever", "data/uitgever.yml"), 1,
+                    "not ready to publish: `contact` is empty, so the accessibility and privacy pages give no way to "
+                    "reach the publisher; add an e-mail address or web form the publisher confirmed", INFO)]
 
 
 def readability_table(rows: list) -> str:
