@@ -62,6 +62,8 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
     out.append("</form>")
     out.append(f'<div class="checklist__live" data-checklist-live role="status" aria-live="polite" aria-atomic="true" '
                f'data-template="{escape(md.ui("checklist.live"))}" data-cleared="{escape(md.ui("checklist.cleared"))}"></div>')
+    # what the score means, kept together (on paper: one page, not "Handel nu" alone on the last one)
+    out.append('<div class="checklist__result">')
     out.append(f'<h2 class="checklist__result-heading">{escape(md.ui("checklist.result_heading"))}</h2>')
     how = md.ui("checklist.how_it_works").replace("{act}", t(c["outcomes"]["act"]["title"]))
     out.append(f'<p class="checklist__how">{escape(how)}</p>')
@@ -80,5 +82,6 @@ def render_checklist(md: MarkdownData, ident: str) -> str:
                    f'<span class="checklist__range">({escape(span)})</span></h3>'
                    f'<p>{e(o["text"])}</p><ul>{steps}</ul></section>')
     out.append(f'<p class="checklist__contacts">{_contacts_html(md)}</p>')
+    out.append("</div>")  # .checklist__result
     out.append("</div>")
     return "\n".join(out) + "\n"

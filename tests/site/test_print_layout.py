@@ -360,3 +360,17 @@ def test_open_questions_have_lines_to_write_on(site_dir: Path, name: str) -> Non
     assert questions, "no open question on the worksheets"
     lines = sum(count for _, count in worksheet_pages(site_dir / "downloads" / name))
     assert lines >= 3 * questions, (questions, lines)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_signal_lists_outcomes_stay_together(site_dir: Path, lang: str) -> None:
+    """Issue 26: the decisive "Handel nu" section stood alone on the signal list's last page, away from
+    "Wat betekent het?" and the other outcomes."""
+    ui = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+    checklist = yaml.safe_load((ROOT / "data" / "checklists" / "professionals.yml").read_text(encoding="utf-8"))
+    pages = [" ".join(p.split()) for p in pdf_pages(site_dir / "downloads" / f"signalenlijst-professionals.{lang}.pdf")]
+    heading = " ".join(ui["checklist.result_heading"][lang].split())
+    act = " ".join(checklist["outcomes"]["act"]["title"][lang].split()) + " ("  # the heading, with its points
+    with_heading = [i for i, text in enumerate(pages) if heading in text]
+    with_act = [i for i, text in enumerate(pages) if act in text]
+    assert with_heading and with_act and with_heading[0] == with_act[0], (with_heading, with_act)
