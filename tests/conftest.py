@@ -103,18 +103,29 @@ def fixture_project(tmp_path: Path) -> Path:
     (content / "hulp" / "sporen-wissen.md").write_text(PAGE.format(title="Sporen", body="Tekst."), encoding="utf-8")
     for name in ("privacy", "toegankelijkheid"):
         (content / "over" / f"{name}.md").write_text(PAGE.format(title=name.title(), body="Tekst."), encoding="utf-8")
+    # every page address data/site.yml names must be a page (issue 28): the search page, the youth page the
+    # QR code leads to, the checklist page to print and the lessons folder
+    (content / "zoeken.md").write_text(PAGE.format(title="Zoeken", body="{{ page_index() }}"), encoding="utf-8")
+    for page in ("jongeren/index.md", "professionals/signalen.md", "professionals/lesmateriaal/index.md"):
+        (content / page).parent.mkdir(parents=True, exist_ok=True)
+        (content / page).write_text(PAGE.format(title=Path(page).parent.name.title(), body="Tekst."), encoding="utf-8")
     return tmp_path
 
 
 FIXTURE_NAV = """nav:
   - index.md
+  - jongeren/index.md
   - Hulp:
       - hulp/index.md
       - hulp/sporen-wissen.md
+  - Professionals:
+      - professionals/signalen.md
+      - professionals/lesmateriaal/index.md
   - Over:
       - over/index.md
       - over/privacy.md
       - over/toegankelijkheid.md
+  - zoeken.md
 """
 
 PAGE = """---
