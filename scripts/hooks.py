@@ -32,7 +32,7 @@ from sitekit.project_files import check_project_files, leaves_project
 from sitekit.lessons import lesson_table, missing_lesson_translations
 from sitekit.page_addresses import missing_page_addresses
 from sitekit.languages import current_language, language_links_with_lang, page_language, site_languages
-from sitekit.markdown_data import MarkdownData, formal_audience, render_markdown
+from sitekit.markdown_data import MarkdownData, formal_audience, render_markdown, short_address
 from sitekit.markdown_rules import check_markdown, mark_external_links
 from sitekit.navigation import pages_missing_from_nav
 from sitekit.problems import Problem, ProblemsFound, rel
@@ -247,7 +247,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
              "lessons": lambda: lessons(files, page, config)}
     helper = MarkdownData(State.data, page_language(page, config), extra, audience=page.meta.get("audience"))
     # {site} in data/lessen.yml: the site's address in this page's language, as paper shows it
-    site = re.sub(r"^https?://(www\.)?", "", config.site_url or "") + ("" if lang == site_languages(config)[0] else f"{lang}/")
+    site = short_address(config.site_url or "") + ("" if lang == site_languages(config)[0] else f"{lang}/")
     extra["lesson_text"] = lambda ident, **values: helper.lesson_text(ident, **{"site": site, **values})
     if State.serving:  # the preview makes no PDFs: say so where the downloads table would be
         extra["downloads"] = lambda *groups: f'\n<p class="preview-notice">{helper.md(helper.ui("preview.no_pdf"))}</p>\n'

@@ -27,7 +27,7 @@ import segno
 from pypdf import PdfReader
 
 from . import pdf_fonts
-from .markdown_data import DOWNLOAD_GROUPS
+from .markdown_data import DOWNLOAD_GROUPS, short_address
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 LESSON_META_RE = re.compile(r'<script type="application/json" id="lesson-meta">(.*?)</script>', re.S)
@@ -162,11 +162,6 @@ def sources_before_pupil_material(body: str) -> str:
 
 
 WEB_LINK_RE = re.compile(r'(<a\b[^<>]*?\bhref="(https?://[^"]+)"[^<>]*>)(.*?)</a>', re.S)
-
-
-def short_address(url: str) -> str:
-    """A web address as paper shows it, to type: without https:// and www."""
-    return re.sub(r"^https?://(www\.)?", "", url)
 
 
 def with_printed_addresses(body: str) -> str:

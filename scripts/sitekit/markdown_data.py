@@ -307,6 +307,11 @@ class MarkdownData:
         return {**base, **self.extra}
 
 
+def short_address(url: str) -> str:
+    """A web address as paper shows it, to type: without https:// and www (PDF links, {site} in lesson texts)."""
+    return re.sub(r"^https?://(www\.)?", "", url)
+
+
 def _template_line(tb: Any, name: str) -> int | None:
     line = None
     while tb is not None:
