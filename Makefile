@@ -15,7 +15,7 @@ help:
 	@echo "make test    install what the tests need and run all tests"
 	@echo "make bench   compare build time, page weight, Lighthouse and search with plain Material (BENCH_ARGS=--quick)"
 
-$(VENV)/.stamp-site: requirements.txt
+$(VENV)/.stamp-site: requirements.txt generator/pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q -r requirements.txt
 	touch $@
@@ -27,16 +27,16 @@ $(VENV)/.stamp-test: requirements-test.txt $(VENV)/.stamp-site
 setup: $(VENV)/.stamp-site
 
 serve: setup
-	$(PY) scripts/serve.py
+	$(VENV)/bin/sitekit serve
 
 build: setup
-	$(PY) scripts/build.py
+	$(VENV)/bin/sitekit build
 
 check: setup
-	$(PY) scripts/check.py
+	$(VENV)/bin/sitekit check
 
 translations: setup
-	$(PY) scripts/translations.py
+	$(VENV)/bin/sitekit translations
 
 # Debian packages the tests use: chromium (never a downloaded browser build), nginx, pdftoppm.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -57,7 +57,7 @@ node_modules/.stamp: package.json package-lock.json
 test-deps: $(VENV)/.stamp-test system-deps node_modules/.stamp
 
 test: test-deps
-	$(PY) scripts/check.py
+	$(VENV)/bin/sitekit check
 	$(PY) -m pytest
 
 bench/node_modules/.stamp: bench/package.json bench/package-lock.json

@@ -17,7 +17,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def build_command(kind: str, project: Path, out: Path, pdf: bool) -> list[str]:
     if kind == "ours":  # the project's own build: checks, pages, search indexes, headers (and PDFs)
-        return [sys.executable, str(project / "scripts" / "build.py"), "--site-dir", str(out)] + ([] if pdf else ["--no-pdf"])
+        return [sys.executable, "-m", "sitekit", "build", "--site-dir", str(out)] + ([] if pdf else ["--no-pdf"])
     return [sys.executable, "-m", "mkdocs", "build", "-q", "--clean", "-d", str(out)]
 
 

@@ -25,7 +25,7 @@ def make_project(kind: str, dest: Path, pages_per_language: int | None = None) -
     shutil.copytree(ROOT / "content", dest / "content", ignore=IGNORE)
     if kind == "ours":
         shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-        for name in ("overrides", "scripts", "data"):
+        for name in ("data",):  # the generator is the installed package
             shutil.copytree(ROOT / name, dest / name, ignore=IGNORE)
     elif kind == "baseline":
         shutil.copy(ROOT / "bench" / "baseline.yml", dest / "mkdocs.yml")
@@ -40,6 +40,19 @@ def make_project(kind: str, dest: Path, pages_per_language: int | None = None) -
         if kind == "ours":
             add_to_menu(dest)
     return dest
+
+
+def with_own_template(project: Path, name: str = "partials/site/footer-links.html") -> Path:
+    """The site's own copy of one of the generator's templates (theme.custom_dir: overrides), to edit."""
+    from sitekit.paths import THEME_DIR
+
+    own = project / "overrides" / name
+    own.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(THEME_DIR / name, own)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1),
+                      encoding="utf-8")
+    return project
 
 
 def add_to_menu(project: Path) -> None:

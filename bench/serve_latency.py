@@ -12,7 +12,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench.projects import dutch_page_count, make_project
+from bench.projects import dutch_page_count, make_project, with_own_template
 from devtools.local_nginx import free_port
 from devtools.processes import stop
 
@@ -27,7 +27,7 @@ def _get(url: str) -> str | None:
 
 def serve_command(kind: str, project: Path, port: int) -> list[str]:
     if kind == "ours":  # exactly what `make serve` runs
-        return [sys.executable, str(project / "scripts" / "serve.py"), "--port", str(port)]
+        return [sys.executable, "-m", "sitekit", "serve", "--port", str(port)]
     return [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
 
 
@@ -76,7 +76,7 @@ def preview_kinds(work: Path, edits: int = 3) -> dict[str, float]:
     change, for an edit in a page, in a data file (data/ui.yml) and in a template (overrides/); and until a
     page nobody looked at shows it too (the preview renders those in a second build and holds a request
     for one of them until then). Median of `edits` edits each, a few seconds apart."""
-    project = make_project("ours", work / "serve-kinds")
+    project = with_own_template(make_project("ours", work / "serve-kinds"))
     looked_at = "hulp/"
     # for "every page": each time a page no browser asked for yet (asking for it makes it one looked at)
     unseen = [str(p.relative_to(project / "content").with_suffix("")) + "/"

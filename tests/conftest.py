@@ -47,7 +47,7 @@ def lang_prefix(lang: str) -> str:
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once with the project's own build command."""
     out = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out)],
+    result = subprocess.run([sys.executable, "-m", "sitekit", "build", "--site-dir", str(out)],
                             cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, f"the site does not build:\n{result.stdout}\n{result.stderr}"
@@ -85,11 +85,11 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def fixture_project(tmp_path: Path) -> Path:
-    """A small copy of the project (real config, hooks, templates, data) with three tiny pages."""
+    """A small site (this site's config and data, the installed generator) with a few tiny pages."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(re.sub(r"\nnav:\n.*?\n\n", "\n" + FIXTURE_NAV + "\n", config, count=1, flags=re.S),
                                          encoding="utf-8")
-    for name in ("overrides", "scripts", "data"):
+    for name in ("data",):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     content = tmp_path / "content"
     (content / "assets" / "images").mkdir(parents=True)
@@ -143,7 +143,7 @@ sources:
 
 def run_build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the project's safe build in a (fixture) project and return its output."""
-    args = [sys.executable, str(project / "scripts" / "build.py")]
+    args = [sys.executable, "-m", "sitekit", "build"]
     if site is not None:
         args += ["--site-dir", str(site)]
     return subprocess.run(args, cwd=project, capture_output=True, text=True,

@@ -22,7 +22,7 @@ ERROR_LINE = re.compile(r"^\s*(\S+:\d+): error: (.*)$", re.M)
 
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(project / "scripts" / "check.py")], cwd=project, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "sitekit", "check"], cwd=project, capture_output=True,
                           text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
@@ -261,7 +261,7 @@ def test_interrupted_build_keeps_the_site_and_leaves_nothing(fixture_project: Pa
 
     assert run_build(fixture_project).returncode == 0
     good = (fixture_project / "site" / "index.html").read_text(encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "build.py")], cwd=fixture_project,
+    proc = subprocess.Popen([sys.executable, "-m", "sitekit", "build"], cwd=fixture_project,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     deadline = time.monotonic() + 60
@@ -286,7 +286,7 @@ def test_killed_build_leaves_nothing_for_long(fixture_project: Path) -> None:
     good = (fixture_project / "site" / "index.html").read_text(encoding="utf-8")
     original = page(fixture_project).read_text(encoding="utf-8")
     body(fixture_project, "{% for a in 'x' * 2500 %}{% for b in 'x' * 2500 %}{% endfor %}{% endfor %}")  # seconds, silent
-    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "build.py")], cwd=fixture_project,
+    proc = subprocess.Popen([sys.executable, "-m", "sitekit", "build"], cwd=fixture_project,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     deadline = time.monotonic() + 60
@@ -319,7 +319,7 @@ def test_a_stopped_check_leaves_nothing_behind(fixture_project: Path, tmp_path: 
     body(fixture_project, "{% for a in 'x' * 2500 %}{% for b in 'x' * 2500 %}{% endfor %}{% endfor %}")  # seconds
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    proc = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "check.py")], cwd=fixture_project,
+    proc = subprocess.Popen([sys.executable, "-m", "sitekit", "check"], cwd=fixture_project,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)})
     deadline = time.monotonic() + 60

@@ -18,6 +18,7 @@ import pytest
 
 from devtools.local_nginx import free_port
 from devtools.processes import stop
+from sitekit.paths import THEME_DIR
 
 
 def get(url: str) -> str:
@@ -32,7 +33,7 @@ def get(url: str) -> str:
 def serving(project: Path, generator: str = "mkdocs") -> Iterator[str]:
     """`make serve` of the project on a free port (Dutch only); its address. Stopped afterwards."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, str(project / "scripts" / "serve.py"), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "sitekit", "serve", "--port", str(port)],
                             cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": "nl",
                                  "SITE_GENERATOR": generator})
@@ -53,6 +54,13 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 @pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])
 def test_page_data_and_template_edits_all_show(fixture_project: Path, generator: str) -> None:
+    # the site's own template (theme.custom_dir) over the generator's: an edit in it shows like any other
+    own = fixture_project / "overrides" / "partials" / "site" / "footer-links.html"
+    own.parent.mkdir(parents=True)
+    own.write_text((THEME_DIR / "partials" / "site" / "footer-links.html").read_text(encoding="utf-8"), encoding="utf-8")
+    config = fixture_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1),
+                      encoding="utf-8")
     with serving(fixture_project, generator) as base:
         assert wait_for(base + "over/", "<html"), "make serve did not start"
         time.sleep(1.5)  # let the watcher settle

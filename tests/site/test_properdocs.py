@@ -17,7 +17,7 @@ GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def build(site: Path, generator: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site), "--no-pdf"],
+    return subprocess.run([sys.executable, "-m", "sitekit", "build", "--site-dir", str(site), "--no-pdf"],
                           cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_GENERATOR": generator})
 

@@ -1,4 +1,4 @@
-"""The generator serves a second site: the same scripts/ and overrides/, another site's content/, data/
+"""The generator serves a second site: the same installed package, another site's content/, data/
 and mkdocs.yml (tests/fixtures/second-site: cyberbullying, nl and en, fictional help line), no code change."""
 
 from __future__ import annotations
@@ -24,9 +24,7 @@ THIS_SITE = ["tienerpooi", "loverboy", "child focus", "childfocus", "116 000", "
 def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("second") / "project"
     shutil.copytree(FIXTURE, project)
-    for shared in ("scripts", "overrides"):  # the generator, unchanged
-        shutil.copytree(ROOT / shared, project / shared, ignore=shutil.ignore_patterns("__pycache__"))
-    result = subprocess.run([sys.executable, str(project / "scripts" / "build.py")], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "sitekit", "build"], cwd=project,  # the installed generator
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sitekit.html_guard import Policy, check_html, check_url
 from sitekit.inline_scripts import REVIEWED, csp_sources, script_hash, scripts_in_template, template_hashes, template_path
 from sitekit.markdown_data import MarkdownData, render_markdown
+from sitekit.paths import THEME_DIR
 from sitekit.problems import ProblemsFound
 from sitekit.security_headers import common_headers, content_security_policy
 from sitekit.sitedata import load_data
@@ -57,7 +58,7 @@ def test_the_guard_refuses(html: str) -> None:
 
 
 def test_the_guard_allows_the_theme() -> None:
-    text = next(iter(scripts_in_template(ROOT / "overrides" / "main.html")))
+    text = next(iter(scripts_in_template(THEME_DIR / "main.html")))
     page = (f"<script>{text}</script><script src=\"../assets/javascripts/site/search.js\" defer></script>"
             '<script id="__config" type="application/json">{"base": ".."}</script>'
             '<a href="https://childfocus.be">Child Focus</a><a href="tel:116000">116 000</a>')
@@ -65,12 +66,12 @@ def test_the_guard_allows_the_theme() -> None:
 
 
 def test_reviewed_scripts_are_the_templates_scripts() -> None:
-    """Every inline script in overrides/ is reviewed, and every reviewed script is still in its template:
+    """Every inline script of the theme is reviewed, and every reviewed script is still in its template:
     change a script and this fails with the new hash, to be reviewed."""
     found = template_hashes(ROOT)
     reviewed = {r.sha256 for r in REVIEWED}
     for name, hashes in found.items():
-        if name.startswith("overrides/"):
+        if name.startswith("theme:"):
             assert hashes <= reviewed, f"{name}: unreviewed inline script, sha256 {sorted(hashes - reviewed)}"
     for r in REVIEWED:
         assert r.sha256 in found.get(r.template, set()), f"{r.template}: the reviewed script changed or is gone"

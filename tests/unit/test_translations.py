@@ -38,7 +38,7 @@ def test_stamping_a_dutch_page_is_refused() -> None:
     root = Path(__file__).resolve().parents[2]
     page = root / "content" / "jongeren" / "index.md"
     before = page.read_bytes()
-    result = subprocess.run([sys.executable, str(root / "scripts" / "translations.py"), "--stamp", "content/jongeren/index.md"],
+    result = subprocess.run([sys.executable, "-m", "sitekit", "translations", "--stamp", "content/jongeren/index.md"],
                             cwd=root, capture_output=True, text=True)
     assert result.returncode == 1
     assert "content/jongeren/index.md:1: error: not a translation" in result.stderr
@@ -56,7 +56,7 @@ def test_stamping_a_missing_file_or_source_is_a_message_not_a_traceback(tmp_path
     orphan.write_text("---\ntitle: Weg\n---\n\nTekst.\n", encoding="utf-8")
     for name, says in (("content/jongeren/bestaat-niet.fr.md", "no such file"),
                        (str(orphan), f"its Dutch source {tmp_path / 'weg.md'} does not exist")):
-        result = subprocess.run([sys.executable, str(root / "scripts" / "translations.py"), "--stamp", name],
+        result = subprocess.run([sys.executable, "-m", "sitekit", "translations", "--stamp", name],
                                 cwd=root, capture_output=True, text=True)
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stderr

@@ -1,8 +1,8 @@
 """`make translations`: which pages exist in which language, and which translations are outdated.
 
-    python scripts/translations.py            # the table
-    python scripts/translations.py --stamp content/jongeren/online.fr.md   # mark a checked translation as current
-    python scripts/translations.py --stamp-all                                # mark every existing translation as current
+    sitekit translations            # the table
+    sitekit translations --stamp content/jongeren/online.fr.md   # mark a checked translation as current
+    sitekit translations --stamp-all                                # mark every existing translation as current
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sitekit.siteconfig import read_config
+from sitekit.translations import MISSING, OUTDATED, PRESENT, UNSTAMPED, dutch_pages, orphans, stamp, status, translation_path
 
-from sitekit.siteconfig import read_config  # noqa: E402
-from sitekit.translations import MISSING, OUTDATED, PRESENT, UNSTAMPED, dutch_pages, orphans, stamp, status, translation_path  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path.cwd()  # the site's folder: where its mkdocs.yml is (make runs there)
 MARK = {PRESENT: "ok", MISSING: "MISSING", OUTDATED: "OUTDATED", UNSTAMPED: "no hash"}
 
 
@@ -58,9 +56,9 @@ def main(argv: list[str]) -> int:
     for orphan in orphans(content, languages):
         print(f"{orphan.relative_to(ROOT)}:1: error: translation without its Dutch source file")
     print("Missing pages are shown in Dutch with a notice; outdated ones: compare with the Dutch page, "
-          "update, then run: python scripts/translations.py --stamp <file>")
+          "update, then run: sitekit translations --stamp <file>")
     return 1 if orphans(content, languages) else 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+def run(argv: list[str]) -> int:
+    return main(argv)

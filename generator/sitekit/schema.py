@@ -1,4 +1,4 @@
-"""Validate parsed YAML against a JSON schema kept in scripts/schemas/."""
+"""Validate parsed YAML against a JSON schema kept in sitekit/schemas/."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .yamltext import Located, jsonable
 
 TYPE_WORDS = {"object": "a group of 'key: value' lines", "array": "a list ('- item' lines)", "integer": "a whole number",
               "number": "a number", "string": "text", "boolean": "true or false"}
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+from .paths import SCHEMA_DIR
 
 
 @lru_cache(maxsize=None)

@@ -16,28 +16,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .paths import THEME_DIR
+
 INLINE_SCRIPT_RE = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 
 
 @dataclass(frozen=True)
 class Reviewed:
-    template: str   # overrides/... or material:... (a template of Material that the site uses unchanged)
+    template: str   # theme:... (sitekit/theme/) or material:... (a template of Material that the site uses unchanged)
     sha256: str     # base64 sha256 of the script text, as in a CSP hash source
     purpose: str
 
 
 REVIEWED: tuple[Reviewed, ...] = (
-    Reviewed("overrides/main.html", "vyD0tDLKSgU2naTnaXTz2+x9ZDwIx28ZDvB62usV+EQ=",
+    Reviewed("theme:main.html", "vyD0tDLKSgU2naTnaXTz2+x9ZDwIx28ZDvB62usV+EQ=",
              "sets html.js before the first paint, so the search field is there without a layout shift"),
-    Reviewed("overrides/main.html", "0nJm2e8J5Ea55WpoPaApS8a1bufoaG0J4I5mrDdyJJw=",
+    Reviewed("theme:main.html", "0nJm2e8J5Ea55WpoPaApS8a1bufoaG0J4I5mrDdyJJw=",
              "quick exit: a page reached by Back/Forward from another site, or from a covered page of this site, is "
              "hidden, without title, before the first paint (reads navigation.activation and the state quick-exit.js "
              "leaves on a covered page's history entry, or the navigation timing entry; writes nothing)"),
-    Reviewed("overrides/partials/javascripts/base.html", "CfD1/yIxXjBYFEOv8ptfWOD3YalR13EpHAi/Ll28LxU=",
+    Reviewed("theme:partials/javascripts/base.html", "CfD1/yIxXjBYFEOv8ptfWOD3YalR13EpHAi/Ll28LxU=",
              "Material's storage helpers (__md_scope, __md_get); the scope is read from data-md-scope"),
     Reviewed("material:partials/javascripts/content.html", "/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8=",
              "Material: a link to a tab of a tabbed block opens that tab"),
-    Reviewed("overrides/partials/site/theme-script.html", "nAl4c1X/n3LoAHwIGQs7k0/gbGPBYHNpIwRY+T/cp+A=",
+    Reviewed("theme:partials/site/theme-script.html", "nAl4c1X/n3LoAHwIGQs7k0/gbGPBYHNpIwRY+T/cp+A=",
              "loads Material's bundle on wide screens only (its address from data-bundle)"),
 )
 
@@ -65,6 +67,8 @@ def material_templates() -> Path:
 def template_path(template: str, root: Path) -> Path:
     if template.startswith("material:"):
         return material_templates() / template.removeprefix("material:")
+    if template.startswith("theme:"):
+        return THEME_DIR / template.removeprefix("theme:")
     return root / template
 
 
@@ -79,10 +83,10 @@ def scripts_in_template(path: Path) -> list[str]:
 
 
 def template_hashes(root: Path) -> dict[str, set[str]]:
-    """template -> hashes of its inline scripts: every template under overrides/ plus the Material
+    """template -> hashes of its inline scripts: every template of the theme (sitekit/theme/) plus the Material
     templates named in REVIEWED (the site uses them unchanged)."""
     out: dict[str, set[str]] = {}
-    names = {p.relative_to(root).as_posix() for p in (root / "overrides").rglob("*.html")}
+    names = {"theme:" + p.relative_to(THEME_DIR).as_posix() for p in THEME_DIR.rglob("*.html")}
     names |= {r.template for r in REVIEWED if r.template.startswith("material:")}
     for name in sorted(names):
         texts = scripts_in_template(template_path(name, root))

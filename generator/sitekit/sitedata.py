@@ -94,7 +94,7 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
         name = schema.name.removesuffix(".schema.json")
         if name not in present and name not in NOT_A_FILE | OPTIONAL:
             problems.append(Problem(rel(data_dir / f"{name}.yml", root), 1,
-                                    f"this data file is missing: the site needs it (its schema is scripts/schemas/{schema.name})"))
+                                    f"this data file is missing: the site needs it (its schema is sitekit/schemas/{schema.name})"))
     from .project_files import leaves_project
 
     for path, name, folder in _data_files(data_dir):
@@ -103,7 +103,7 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
             problems.append(Problem(shown, 1, "this is a link to a file outside the project; copy the file into the project instead"))
             continue
         if not (SCHEMA_DIR / f"{name}.schema.json").exists():
-            problems.append(Problem(shown, 1, f"no schema for this data file (expected scripts/schemas/{name}.schema.json)"))
+            problems.append(Problem(shown, 1, f"no schema for this data file (expected sitekit/schemas/{name}.schema.json)"))
             continue
         located, file_problems = _load_file(path, name, shown, languages)
         problems += file_problems

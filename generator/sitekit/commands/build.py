@@ -3,7 +3,7 @@
 The same steps as `make check` (sitekit/site_build.py), then PDFs, the stylesheet, the page guard over
 every file and the security headers. A failing or interrupted build leaves the last good site/ untouched
 and prints the editors' messages (`file:line: error: message`), never a traceback.
-Usage: python scripts/build.py [--site-dir site] [--no-pdf] [extra mkdocs build options]
+Usage: sitekit build [--site-dir site] [--no-pdf] [extra mkdocs build options]
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from sitekit.problems import Problem  # noqa: E402
+ROOT = Path.cwd()  # the site's folder: where its mkdocs.yml is (make runs there)
+from sitekit.problems import Problem
 
 
 def _failed(problems: list[Problem], site_dir: Path, what: str = "Build failed") -> int:
@@ -55,7 +53,7 @@ def build(site_dir: Path, extra: list[str], pdf: bool = True) -> int:
                 _after_pages(work, pdf, passed)
                 after = guard_site(work, ROOT, passed)  # once more for what changed: the download tables
         except Exception as exc:  # noqa: BLE001 - report, keep the last good site
-            after = [getattr(exc, "problem", None) or Problem("scripts/build.py", 1,
+            after = [getattr(exc, "problem", None) or Problem("sitekit/commands/build.py", 1,
                                                               f"the step after the pages stopped: {type(exc).__name__}: {exc}")]
         if after:
             shutil.rmtree(work, ignore_errors=True)
@@ -115,7 +113,7 @@ def make_downloads(site: Path) -> int:
     return len(build_downloads(download_context(site, ROOT)))
 
 
-def main(argv: list[str]) -> int:
+def run(argv: list[str]) -> int:
     pdf = "--no-pdf" not in argv
     argv = [a for a in argv if a != "--no-pdf"]
     site_dir = ROOT / "site"
@@ -135,5 +133,3 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

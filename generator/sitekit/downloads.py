@@ -28,6 +28,7 @@ from pypdf import PdfReader
 
 from . import pdf_fonts
 from .markdown_data import DOWNLOAD_GROUPS, short_address
+from .paths import THEME_DIR
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 LESSON_META_RE = re.compile(r'<script type="application/json" id="lesson-meta">(.*?)</script>', re.S)
@@ -113,7 +114,7 @@ class Context:
 
     def print_css(self) -> str:
         """The print stylesheet with the project font's @font-face rules before it."""
-        css = (self.root / "overrides" / "pdf" / "print.css").read_text(encoding="utf-8")
+        css = (THEME_DIR / "pdf" / "print.css").read_text(encoding="utf-8")
         return pdf_fonts.font_face_css(self.font_package) + "\n" + css
 
     @property
@@ -122,7 +123,7 @@ class Context:
 
 
 def _env(root: Path) -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides" / "pdf"),
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(THEME_DIR / "pdf"),
                               autoescape=True, undefined=jinja2.StrictUndefined)
 
 

@@ -3,7 +3,7 @@
 Every extra stylesheet is a render-blocking request; on a phone on a slow network each one costs a
 round trip before the first paint. `mkdocs build` therefore serves a single file named after its
 content hash (cached forever, replaced when it changes). `make serve` keeps the separate files, so a
-CSS edit reloads at once. The sources stay one file per component in overrides/assets/stylesheets/site/.
+CSS edit reloads at once. The sources stay one file per component in sitekit/theme/assets/stylesheets/site/.
 """
 
 from __future__ import annotations

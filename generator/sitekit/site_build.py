@@ -37,7 +37,7 @@ def static_problems(root: Path) -> list[Problem]:
     try:
         problems, _ = run_checks(root)
     except Exception as exc:  # noqa: BLE001 - a check that breaks must still name what it was doing
-        return [Problem("scripts/sitekit/content_checks.py", 1, f"the check stopped: {type(exc).__name__}: {exc}")]
+        return [Problem("sitekit/content_checks.py", 1, f"the check stopped: {type(exc).__name__}: {exc}")]
     return [p for p in problems if p.level == ERROR]
 
 
@@ -146,7 +146,7 @@ def after_pages_problems(site: Path, root: Path, passed: dict[str, str] | None =
         print_jobs(download_context(site, root))
     except Exception as exc:  # noqa: BLE001
         problems.append(getattr(exc, "problem", None)
-                        or Problem("scripts/sitekit/downloads.py", 1, f"the PDFs cannot be prepared: {type(exc).__name__}: {exc}"))
+                        or Problem("sitekit/downloads.py", 1, f"the PDFs cannot be prepared: {type(exc).__name__}: {exc}"))
     return problems + guard_site(site, root, passed)
 
 

@@ -292,7 +292,7 @@ class MarkdownData:
         return render_checklist(self, ident)
 
     def downloads(self, *groups: str) -> str:
-        """A marker that scripts/build.py replaces with the table of PDF files (sizes, pages).
+        """A marker that `sitekit build` replaces with the table of PDF files (sizes, pages).
         No argument: every group; else only the named ones ("lessons", "checklists", "campaign")."""
         unknown = [g for g in groups if g not in DOWNLOAD_GROUPS]
         if unknown:

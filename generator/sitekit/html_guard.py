@@ -146,7 +146,7 @@ REFUSED = {
     "noembed": "<noembed> is not allowed", "noframes": "<noframes> is not allowed",
     "template": "<template> is not allowed in a page: parsers read its content differently",
     "xmp": "<xmp> is not allowed", "plaintext": "<plaintext> is not allowed",
-    "style": "a <style> element is not allowed: the look of the site lives in overrides/assets/stylesheets/",
+    "style": "a <style> element is not allowed: the look of the site lives in sitekit/theme/assets/stylesheets/",
     "math": "MathML (<math>) is not allowed in a page",
 }
 # The HTML elements a page may hold: what Markdown, the site's functions and the theme make. Anything else
@@ -252,9 +252,9 @@ class _Guard:
         elif name == "dir" and value.strip().lower() != "ltr":
             self._add(f'dir="{value}" is not allowed: it can show a number backwards', value, hint)
         if name.startswith("on"):
-            self._add(f"event handler attribute {name}= is not allowed (scripts live in overrides/)", name, hint)
+            self._add(f"event handler attribute {name}= is not allowed (scripts live in sitekit/theme/)", name, hint)
         elif name == "style":
-            self._add("a style attribute is not allowed: the look of the site lives in overrides/assets/stylesheets/ "
+            self._add("a style attribute is not allowed: the look of the site lives in sitekit/theme/assets/stylesheets/ "
                       "(a class from there does the same)", value[:40], hint)
         elif name in REFUSED_ATTRIBUTES and not (name == "http-equiv" and tag == "meta"):
             self._add(f"the attribute {name}= is not allowed in a page", name, hint)
@@ -285,7 +285,7 @@ class _Guard:
             return  # the address itself was checked with the other URL attributes (same site only)
         if script_hash(text) not in self.allowed_scripts:
             self._add("an inline <script> that is not one of the theme's reviewed scripts "
-                      "(scripts live in overrides/assets/javascripts/; see scripts/sitekit/inline_scripts.py)",
+                      "(scripts live in sitekit/theme/assets/javascripts/; see sitekit/inline_scripts.py)",
                       text.strip()[:60], hint)
 
 
@@ -305,7 +305,7 @@ def check_content(html: str) -> list[Finding]:
         tag = _local(element.tag)
         if tag == "script":
             findings.append(Finding("a <script> is not allowed in a page, not even a data block: scripts and data "
-                                    "come from the templates in overrides/", "", "<script"))
+                                    "come from the templates in sitekit/theme/", "", "<script"))
         for key in element.attrib:
             name = _local(key)
             if name.startswith("data-") and name not in CONTENT_DATA:

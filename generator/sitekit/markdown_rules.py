@@ -7,7 +7,7 @@ import re
 from .problems import Problem
 
 FORBIDDEN = [
-    (re.compile(r"<\s*script\b", re.I), "a <script> in a page is not allowed: scripts live in overrides/assets/javascripts/"),
+    (re.compile(r"<\s*script\b", re.I), "a <script> in a page is not allowed: scripts live in sitekit/theme/assets/javascripts/"),
     (re.compile(r"<\s*(iframe|embed|object)\b", re.I),
      "embedded content (<iframe>, <embed>, <object>) is not allowed: it would send visitors' data to another website. Link to it instead"),
     (re.compile(r"<\s*(video|audio|img|source)\b[^<>]*\bsrc\s*=\s*[\"']?(https?:)?//", re.I),
@@ -25,7 +25,7 @@ FORBIDDEN = [
     (re.compile(r"<\s*(noscript|style|link|template|select|math|base)\b", re.I),
      "this HTML element is not allowed in a page (<noscript>, <style>, <link>, <template>, <select>, <math>, <base>)"),
     (re.compile(r"\{[^{}\n]*\bstyle\s*=|<[^<>\n]*\sstyle\s*=", re.I),
-     "a style attribute is not allowed: the look of the site lives in overrides/assets/stylesheets/"),
+     "a style attribute is not allowed: the look of the site lives in sitekit/theme/assets/stylesheets/"),
     (re.compile(r"(?:youtube\.com/embed|player\.vimeo\.com|youtu\.be/)", re.I),
      "embedded video from another website is not allowed: link to the video page instead"),
 ]

@@ -4,7 +4,7 @@ The same steps as `make build` up to the pages (sitekit/site_build.py): the edit
 page rendered in every language by the generator with the hooks (page templates, links, data, the page
 guard), into a temporary folder that is thrown away. So `make check` and `make build` fail on the same
 errors. Exits non-zero when there is at least one error; warnings and info never fail.
-Usage: python scripts/check.py [--no-render]   (--no-render: the editorial checks only, faster)
+Usage: sitekit check [--no-render]   (--no-render: the editorial checks only, faster)
 """
 
 from __future__ import annotations
@@ -16,19 +16,17 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sitekit.content_checks import run_checks
+from sitekit.problems import ERROR, Problem
 
-from sitekit.content_checks import run_checks  # noqa: E402
-from sitekit.problems import ERROR, Problem  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path.cwd()  # the site's folder: where its mkdocs.yml is (make runs there)
 
 
 def main(argv: list[str]) -> int:
     try:
         problems, report = run_checks(ROOT)
     except Exception as exc:  # noqa: BLE001 - never a traceback
-        problems, report = [Problem("scripts/sitekit/content_checks.py", 1,
+        problems, report = [Problem("sitekit/content_checks.py", 1,
                                     f"the check stopped: {type(exc).__name__}: {exc}")], ""
     if "--no-render" not in argv and not any(p.level == ERROR for p in problems):
         problems += rendered_problems()
@@ -65,10 +63,10 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # `kill` and a time-out stop the check like Ctrl+C: its folder is removed
 
 
-if __name__ == "__main__":
+def run(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, _stop)
     try:
-        raise SystemExit(main(sys.argv[1:]))
+        return main(argv)
     except KeyboardInterrupt:
         print("\nmake check: interrupted", file=sys.stderr)
-        raise SystemExit(130) from None
+        return 130

@@ -1,7 +1,7 @@
 """`make serve`: what the live preview remembers between rebuilds.
 
-MkDocs loads hooks.py afresh for every rebuild, so anything that must survive a rebuild lives here, in a
-module Python keeps imported.
+The plugin instance lives across rebuilds; what the preview server (sitekit/preview_server.py) must share
+with it, in the same process, lives here.
 
 An edit in data/ or overrides/ can change every page. Rendering all of them takes seconds, so the preview
 works in two steps: first only the pages a browser looked at most recently (the editor sees the change at
@@ -19,7 +19,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-FRAME_FOLDERS = ("data", "overrides", "scripts")
+from .paths import PACKAGE_DIR
+
+FRAME_FOLDERS = ("data", "overrides")  # the site's data and its own theme folder (custom_dir), if it has one
 SIGNAL_ENV = "SITE_PREVIEW_SIGNAL"  # a folder the preview server watches: a file written there starts a build
 SECOND_BUILD_AFTER = 1.0  # seconds: the browsers reload the first step's pages before the second step starts
 RECENT = 3  # how many recently viewed pages the first step renders
@@ -33,7 +35,7 @@ _signalled = {"yes": False}  # a second build was asked for and has not started 
 
 
 def start(serving: bool, dirty: bool) -> None:
-    """Called once per process (on_startup): hooks.py itself is loaded again for every rebuild."""
+    """Called once per process (the plugin's on_startup)."""
     _mode["serving"], _mode["dirty"] = serving, dirty
 
 
@@ -42,11 +44,11 @@ def serving() -> bool:
 
 
 def frame_key(root: Path, extra: Iterable[Any] = ()) -> tuple[Any, ...]:
-    """What every page depends on besides its own Markdown: data/, overrides/ and the build scripts, and
+    """What every page depends on besides its own Markdown: data/, the site's overrides/ and the generator (its theme and code), and
     `extra` (the page titles, which every page's menu shows)."""
     found: list[Any] = []
-    for folder in FRAME_FOLDERS:
-        for path in sorted((root / folder).rglob("*")):
+    for folder in [root / name for name in FRAME_FOLDERS] + [PACKAGE_DIR]:
+        for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 stat = path.stat()
                 found.append((str(path), stat.st_mtime_ns, stat.st_size))
@@ -55,7 +57,7 @@ def frame_key(root: Path, extra: Iterable[Any] = ()) -> tuple[Any, ...]:
 
 
 def frame_changed(root: Path, extra: Iterable[Any] = ()) -> bool:
-    """True when data/, overrides/, scripts/ or `extra` changed since the previous build of this preview."""
+    """True when data/, overrides/, the generator or `extra` changed since the previous build of this preview."""
     key = frame_key(root, extra)
     changed = _last["frame"] is not None and key != _last["frame"]
     _last["frame"] = key

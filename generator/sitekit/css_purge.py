@@ -1,4 +1,4 @@
-"""Drop the CSS that no page of this build can use, after the build (scripts/build.py).
+"""Drop the CSS that no page of this build can use, after the build (`sitekit build`).
 
 Material's stylesheet styles every feature Material has: blog posts, code highlighting, twenty
 colour palettes, tabs, emoji, a consent banner. This site uses a fraction of it, and the whole

@@ -63,7 +63,7 @@ def _content_file(path: Path, name: str, is_file: bool, shown: str) -> list[Prob
     if suffix not in ALLOWED_SUFFIXES:
         return [Problem(shown, 1, f"{suffix or 'files without a type'} files are not allowed in content/: pages are "
                                   "Markdown (.md); other files may be " + ", ".join(sorted(ALLOWED_SUFFIXES - {".md"}))
-                                  + " (scripts live in overrides/assets/javascripts/)")]
+                                  + " (scripts live in sitekit/theme/assets/javascripts/)")]
     if suffix == ".svg" and not path.is_symlink():
         from .svg_guard import check_svg
 
