@@ -5,11 +5,12 @@ PY    := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build check translations test test-deps system-deps bench clean
+.PHONY: help setup serve build release check translations test test-fast lint test-deps system-deps bench clean
 
 help:
 	@echo "make serve   preview the site on http://127.0.0.1:8000 (reloads on save)"
 	@echo "make build   build the whole site into site/ (kept as it was if the build fails)"
+	@echo "make release build to publish: as make build, but refuses while an owner setting is missing"
 	@echo "make check   check all content: file:line messages and a summary"
 	@echo "make translations  which pages exist in fr/en, which are missing or outdated"
 	@echo "make test    install what the tests need and run all tests"
@@ -31,6 +32,9 @@ serve: setup
 
 build: setup
 	$(VENV)/bin/sitekit build
+
+release: setup
+	$(VENV)/bin/sitekit release
 
 check: setup
 	$(VENV)/bin/sitekit check

@@ -12,8 +12,8 @@ from .markdown_rules import check_markdown
 from .navigation import matches_not_in_nav, pages_missing_from_nav
 from .problems import INFO, WARNING, Problem, rel
 from .readability import measure
-from .siteconfig import read_config
-from .sitedata import load_data
+from .siteconfig import SiteConfig, read_config
+from .sitedata import SiteData, load_data
 
 REVIEW_MAX_DAYS = 365
 
@@ -23,14 +23,20 @@ def page_lang(path: Path, languages: list[str]) -> str:
     return parts[-2] if len(parts) == 3 and parts[-2] in languages else languages[0]
 
 
-def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem], str]:
+def run_checks(root: Path, config: SiteConfig | None = None, data: SiteData | None = None,
+               today: dt.date | None = None) -> tuple[list[Problem], str]:
+    """Every editorial check; (problems, the readability table). `config` and `data`: as the build read them
+    (the plugin passes them, so that mkdocs.yml and data/ are read once); read here when not given."""
     today = today or dt.date.today()
-    config = read_config(root)
+    config = config or read_config(root)
     languages = config.languages
     from .project_files import check_project_files, leaves_project
 
     problems = check_project_files(root)
-    data, data_problems = load_data(root / "data", languages, root)
+    if data is None:
+        data, data_problems = load_data(root / "data", languages, root)
+    else:
+        data_problems = []  # the build stopped on them before
     problems += [p for p in data_problems if p not in problems]
     data_ok = not any(p.level == "error" for p in data_problems)
     known_sources = set(data.values.get("bronnen") or {})
@@ -95,7 +101,7 @@ def run_checks(root: Path, today: dt.date | None = None) -> tuple[list[Problem],
     return problems, readability_table(rows)
 
 
-def publisher_not_ready(data: Any) -> list[Problem]:
+def publisher_not_ready(data: Any, level: str = INFO) -> list[Problem]:
     """Only the site's owner can give the publisher's contact (data/uitgever.yml `contact`): without it the
     accessibility statement gives no way to report a problem. Said on every check, until it is filled in."""
     info = data.values.get("uitgever")
@@ -103,7 +109,13 @@ def publisher_not_ready(data: Any) -> list[Problem]:
         return []
     return [Problem(data.paths.get("uitgever", "data/uitgever.yml"), 1,
                     "not ready to publish: `contact` is empty, so the accessibility and privacy pages give no way to "
-                    "reach the publisher; add an e-mail address or web form the publisher confirmed", INFO)]
+                    "reach the publisher; add an e-mail address or web form the publisher confirmed", level)]
+
+
+def owner_settings_missing(data: Any, level: str = WARNING) -> list[Problem]:
+    """The settings only a site's owner can give, none invented by the generator: named by every `check`
+    (info), every `build` (warning) and refused by `release` (error)."""
+    return publisher_not_ready(data, level)
 
 
 def readability_table(rows: list) -> str:

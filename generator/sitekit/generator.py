@@ -1,7 +1,8 @@
-"""Which site generator runs the build: MkDocs 1.6 or its maintained fork ProperDocs (a drop-in).
+"""Which site generator runs the build: ProperDocs, the maintained fork of MkDocs 1.x, or MkDocs 1.6.
 
-Both read the same mkdocs.yml, hooks and theme. The scripts call whichever is installed; when both are,
-MkDocs is used unless SITE_GENERATOR=properdocs is set. docs/architecture.md says how to switch.
+Both read the same mkdocs.yml and load the same `sitekit` plugin (registered for both) and theme, and make
+the same site (tests/site/test_one_pipeline.py). The commands use ProperDocs when it is installed, else
+MkDocs; SITE_GENERATOR=mkdocs or =properdocs chooses. docs/architecture.md says more.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 
-GENERATORS = ("mkdocs", "properdocs")
+GENERATORS = ("properdocs", "mkdocs")  # the first installed one is the default
 
 
 class NoGenerator(RuntimeError):

@@ -350,11 +350,8 @@ def line_of(snippet: str, source: str, default: int = 1, tag: str = "") -> int:
     return default
 
 
-# The build's page guard runs on every page as it is rendered (hooks.py, on_post_page, with the source
-# line). It lists what it passed in a manifest (this environment variable names the file), so that the
-# guard over the finished site reads only the files that did not pass through it or changed since.
-GUARDED_MANIFEST_ENV = "SITE_GUARDED_MANIFEST"
-
-
 def guarded_digest(text: str) -> str:
+    """The build's page guard runs on every page as it is rendered (the plugin's on_post_page, with the
+    source line) and keeps the digest of what it passed, so that the guard over the finished site reads only
+    the files that did not pass through it or changed since (sitekit/site_build.py)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

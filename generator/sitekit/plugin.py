@@ -7,7 +7,6 @@ whole process (it has `on_startup`): during `make serve` it keeps what it read a
 
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import os
@@ -19,7 +18,7 @@ from jinja2 import Environment
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -30,7 +29,8 @@ from .css_bundle import bundle, material_stylesheets
 from .editorial import banned_words, external_links, typed_contacts
 from .frontmatter import PageSource, check_file_name, read_page
 from .generator import loggers
-from .html_guard import (GUARDED_MANIFEST_ENV, Policy, allowed_domains, check_content, check_html, data_phones,
+from .content_checks import owner_settings_missing, run_checks
+from .html_guard import (Policy, allowed_domains, check_content, check_html, data_phones,
                          guarded_digest, line_of, source_urls)
 from .languages import current_language, language_links_with_lang, page_language, site_languages
 from .lessons import missing_lesson_translations
@@ -46,6 +46,8 @@ from .preview_languages import write_not_built
 from .problems import Problem, ProblemsFound, rel
 from .project_files import check_project_files, leaves_project
 from .search_index import search_doc, write_index
+from .site_build import NO_PDF_ENV, after_pages_problems, finish_site, steps
+from .siteconfig import SiteConfig, from_mkdocs
 from .sitedata import SiteData, load_data
 from .table_hyphens import soft_hyphens_in_headings, soft_hyphens_in_tables
 from .template_filters import (TemplateCache, deferred, human_date, is_site_template, split_bundle,
@@ -111,6 +113,8 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
         self.guarded: dict[str, str] = {}  # site path -> digest of each page the page guard passed (on_post_page)
         self.batch: set[str] = set()  # `make serve`: the pending pages (sitekit/preview.py) this build renders again
         self.template_cache = TemplateCache()
+        self.site_config: SiteConfig | None = None  # mkdocs.yml as the generator needs it, before i18n's changes
+        self.checked = False  # the editorial checks ran (once per build, before the first language's pages)
 
     # -- configuration --------------------------------------------------------------------------------
 
@@ -123,6 +127,8 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
         self.serving = preview.serving()
+        if not getattr(config.plugins.get("i18n"), "building", False):  # i18n changes site_name per language
+            self.site_config = from_mkdocs(config)
         self._add_theme(config)
         data_dir = self.root / "data"
         key = (tuple(site_languages(config)),
@@ -165,6 +171,23 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
                 sources.append(found)
             self.css_bundle = bundle(sources)
         config.extra_css = []
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """The editorial checks over content/ and data/ (sitekit/content_checks.py), once per build; the
+        preview skips them for speed. Errors stop the build; `sitekit check` shows the rest."""
+        if self.serving or self.checked:
+            return
+        self.checked = True
+        problems, report = run_checks(self.root, self.site_config or from_mkdocs(config), self.data)
+        if steps() == "check":  # `sitekit check` collects these lines from the output
+            for p in problems:
+                if p.level != "error":
+                    print(p)
+            print(report + "\n")
+        else:
+            for p in owner_settings_missing(self.data):
+                print(p)
+        fail([p for p in problems if p.level == "error"])
 
     # -- files and pages ------------------------------------------------------------------------------
 
@@ -408,12 +431,9 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
 
     # -- after the pages -----------------------------------------------------------------------------
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _on_post_build_language(self, *, config: MkDocsConfig) -> None:
         """Write this language's search index (each language build writes its own), and the stylesheet."""
         lang = current_language(config)
-        manifest = os.environ.get(GUARDED_MANIFEST_ENV)
-        if manifest:  # the pages guarded above: the site-wide guard (site_build.py) need not read them again
-            Path(manifest).write_text(json.dumps(self.guarded), encoding="utf-8")
         self._languages_not_built(config)
         if self.css_bundle and lang == site_languages(config)[0]:  # assets live at the site root
             out = Path(config.site_dir) / self.css_bundle[0]
@@ -434,6 +454,29 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
             finally:
                 budget.stop()
 
+    @event_priority(-200)  # after i18n (-100), which builds the other languages inside its own on_post_build
+    def _on_post_build_site(self, *, config: MkDocsConfig) -> None:
+        """Once every language is rendered: the site as a whole (sitekit/site_build.py)."""
+        i18n = config.plugins.get("i18n")
+        if self.serving or getattr(i18n, "building", False):  # the preview, or a language inside i18n's loop
+            return
+        self.checked = False  # a next build in this process checks again
+        site, site_config = Path(config.site_dir), self.site_config or from_mkdocs(config)
+        try:
+            problems = after_pages_problems(site, self.root, self.guarded, config=site_config, data=self.data)
+            said: list[str] = []
+            if not problems and steps() == "build":
+                problems, said = finish_site(site, self.root, config=site_config, data=self.data,
+                                             pdf=os.environ.get(NO_PDF_ENV) != "1")
+        except Exception as exc:  # noqa: BLE001 - named as a problem, never a traceback
+            problems = [getattr(exc, "problem", None) or Problem(
+                "sitekit/site_build.py", 1, f"the step after the pages stopped: {type(exc).__name__}: {exc}")]
+        fail(problems)
+        for line in said:
+            print(line)
+
+    on_post_build = CombinedEvent(_on_post_build_language, _on_post_build_site)
+
     def _languages_not_built(self, config: MkDocsConfig) -> None:
         """`make serve` builds one language: a link to another language lands on a page that says so."""
         only = os.environ.get("SITE_ONLY_LANGUAGE")
@@ -445,5 +488,3 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
         write_not_built(Path(config.site_dir), only, languages, self.page_urls.get(only, set()),
                         MarkdownData(self.data, only), names)
 
-
-__all__ = ["SiteKitPlugin", "event_priority"]

@@ -69,7 +69,7 @@ def listing_theme_files_once(original: Callable[..., None], file_class: type) ->
 
 
 def serve(generator: str, args: list[str]) -> int:
-    """Run `<generator> serve <args>` in this process (so it shares sitekit.preview with the hooks)."""
+    """Run `<generator> serve <args>` in this process (so it shares sitekit.preview with the plugin)."""
     livereload = importlib.import_module(f"{generator}.livereload")
     server = livereload.LiveReloadServer
     server.serve_request = holding_stale_pages(server.serve_request)

@@ -1,18 +1,16 @@
-"""Read the few settings the tools outside MkDocs need from mkdocs.yml (languages, site_url, names)."""
+"""The settings of mkdocs.yml the generator needs (languages, site_url, names, menu), read by the generator's
+own loader: inside a build from the validated config, in the commands with `load_config` (so `!ENV` and
+every other tag mean what they mean to MkDocs and ProperDocs)."""
 
 from __future__ import annotations
 
+import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import yaml
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may contain !!python/name tags; they are not needed here."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+from .problems import Problem
 
 
 @dataclass(frozen=True)
@@ -23,6 +21,14 @@ class SiteConfig:
     nav_pages: frozenset[str] | None = None   # every file the menu lists; None when mkdocs.yml has no nav
     not_in_nav: tuple[str, ...] = ()          # gitignore-style patterns of pages kept out of the menu
     quick_exit: frozenset[str] = frozenset()  # the neutral sites of the quick exit (extra.quick_exit)
+
+
+class ConfigProblem(Exception):
+    """mkdocs.yml cannot be read; `problem` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 def _nav_files(items: object) -> set[str]:
@@ -38,21 +44,47 @@ def _nav_files(items: object) -> set[str]:
     return found
 
 
-def read_config(root: Path) -> SiteConfig:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-    site_url = (config.get("site_url") or "https://example.invalid/").rstrip("/") + "/"
-    languages, names = [], {}
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            langs = plugin["i18n"]["languages"]
-            ordered = [x for x in langs if x.get("default")] + [x for x in langs if not x.get("default")]
-            languages = [x["locale"] for x in ordered]
-            names = {x["locale"]: x.get("site_name") or config["site_name"] for x in ordered}
-    if not languages:
-        languages = [config.get("theme", {}).get("language", "nl")]
-        names = {languages[0]: config["site_name"]}
-    nav = config.get("nav")
-    patterns = tuple(line.strip() for line in str(config.get("not_in_nav") or "").splitlines() if line.strip())
-    exits = (config.get("extra") or {}).get("quick_exit") or {}
+def from_mkdocs(config: Any) -> SiteConfig:
+    """The generator's view of a validated MkDocs/ProperDocs config."""
+    site_url = (config.site_url or "https://example.invalid/").rstrip("/") + "/"
+    plugins = config.plugins
+    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
+    if i18n is not None:
+        langs = [lang for lang in i18n.config.languages if lang.locale != "null"]
+        ordered = [x for x in langs if x.default] + [x for x in langs if not x.default]
+        languages = [x.locale for x in ordered]
+        names = {x.locale: x.site_name or config.site_name for x in ordered}
+    else:
+        languages = [config.theme.get("language") or "en"]
+        names = {languages[0]: config.site_name}
+    nav = config.nav
+    spec = config.not_in_nav  # validated: a gitignore-style PathSpec
+    patterns = tuple(str(p.pattern) for p in getattr(spec, "patterns", []) if getattr(p, "pattern", None)) \
+        if spec is not None and not isinstance(spec, str) else \
+        tuple(line.strip() for line in str(spec or "").splitlines() if line.strip())
+    exits = (config.extra or {}).get("quick_exit") or {}
     exit_urls = frozenset(str(v) for v in (exits.values() if isinstance(exits, dict) else [exits]))
     return SiteConfig(site_url, languages, names, frozenset(_nav_files(nav)) if nav else None, patterns, exit_urls)
+
+
+def load(root: Path) -> Any:
+    """mkdocs.yml of the site in `root`, validated as the generator validates it (plugins loaded, not run)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    quiet = logging.getLogger("mkdocs")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # the build itself reports configuration warnings, once
+    try:
+        return load_config(str(root / "mkdocs.yml"))
+    except ConfigurationError as exc:
+        raise ConfigProblem(Problem("mkdocs.yml", 1, f"the configuration is not valid: {exc}")) from None
+    except OSError as exc:
+        raise ConfigProblem(Problem("mkdocs.yml", 1, f"cannot be read: {exc}")) from None
+    finally:
+        quiet.setLevel(level)
+
+
+def read_config(root: Path) -> SiteConfig:
+    return from_mkdocs(load(root))

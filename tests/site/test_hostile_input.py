@@ -261,6 +261,8 @@ def test_interrupted_build_keeps_the_site_and_leaves_nothing(fixture_project: Pa
 
     assert run_build(fixture_project).returncode == 0
     good = (fixture_project / "site" / "index.html").read_text(encoding="utf-8")
+    # a page that takes seconds: the interrupt surely lands while the build runs, even on a busy machine
+    body(fixture_project, "{% for a in 'x' * 2500 %}{% for b in 'x' * 2500 %}{% endfor %}{% endfor %}")
     proc = subprocess.Popen([sys.executable, "-m", "sitekit", "build"], cwd=fixture_project,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

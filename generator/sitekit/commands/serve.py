@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, _stop)  # stopped like Ctrl+C: the server shuts down, the folder goes
     with tempfile.TemporaryDirectory(prefix="site-preview-") as folder:
         os.environ[preview.SIGNAL_ENV] = folder
-        return serve(name, ["--dev-addr", f"127.0.0.1:{port}", "--livereload", "--dirty",
+        return serve(name, ["-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--dirty",
                             *watched(), "--watch", folder])
 
 
