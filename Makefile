@@ -13,7 +13,9 @@ help:
 	@echo "make release build to publish: as make build, but refuses while an owner setting is missing"
 	@echo "make check   check all content: file:line messages and a summary"
 	@echo "make translations  which pages exist in fr/en, which are missing or outdated"
-	@echo "make test    install what the tests need and run all tests"
+	@echo "make test    install what the tests need and run all tests (lint, check, every test: what CI runs)"
+	@echo "make test-fast  lint and the unit tests (about a minute, for editing)"
+	@echo "make lint    ruff and mypy (strict on the generator)"
 	@echo "make bench   compare build time, page weight, Lighthouse and search with plain Material (BENCH_ARGS=--quick)"
 
 $(VENV)/.stamp-site: requirements.txt generator/pyproject.toml
@@ -60,9 +62,18 @@ node_modules/.stamp: package.json package-lock.json
 
 test-deps: $(VENV)/.stamp-test system-deps node_modules/.stamp
 
-test: test-deps
+# ruff over everything, mypy --strict over the generator (its settings: ruff.toml, generator/pyproject.toml)
+lint: $(VENV)/.stamp-test
+	$(VENV)/bin/ruff check .
+	cd generator && ../$(VENV)/bin/mypy
+
+test: test-deps lint
 	$(VENV)/bin/sitekit check
 	$(PY) -m pytest
+
+# For editing: lint and the unit tests, no browser and no full builds. CI runs `make test`.
+test-fast: $(VENV)/.stamp-test lint
+	$(PY) -m pytest tests/unit -q
 
 bench/node_modules/.stamp: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --silent

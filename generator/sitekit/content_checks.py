@@ -34,7 +34,7 @@ def run_checks(root: Path, config: SiteConfig | None = None, data: SiteData | No
 
     problems = check_project_files(root)
     if data is None:
-        data, data_problems = load_data(root / "data", languages, root)
+        data, data_problems = load_data(root / "data", languages, root, config.terms)
     else:
         data_problems = []  # the build stopped on them before
     problems += [p for p in data_problems if p not in problems]
@@ -51,7 +51,7 @@ def run_checks(root: Path, config: SiteConfig | None = None, data: SiteData | No
         shown = rel(path, root)
         src_uri = path.relative_to(content).as_posix()
         problems += check_file_name(src_uri, shown)
-        page = read_page(path, shown, known_sources)
+        page = read_page(path, shown, known_sources, config.terms)
         problems += page.problems
         reviewed = page.meta.get("reviewed")
         if type(reviewed) is dt.date:  # a date and time is a schema error, reported above
@@ -88,7 +88,7 @@ def run_checks(root: Path, config: SiteConfig | None = None, data: SiteData | No
     from .translations import MISSING, OUTDATED, orphans, status
 
     for orphan in orphans(content, languages):
-        problems.append(Problem(rel(orphan, root), 1, "translation without its Dutch source file"))
+        problems.append(Problem(rel(orphan, root), 1, f"translation without its source page in the default language ({languages[0]})"))
     for st in status(content, languages):
         if st.state in (MISSING, OUTDATED):
             problems.append(Problem(f"content/{st.page}", 1, f"{st.lang}: translation {st.state} (see make translations)", INFO))

@@ -11,6 +11,7 @@ from .invisible import invisible_characters
 from .invisible import message as invisible_message
 from .problems import Problem
 from .schema import validate
+from .terms import Terms
 from .sitedata import TYPOGRAPHIC_APOSTROPHE, read_text
 from .yamltext import Located, parse_yaml, split_front_matter
 
@@ -74,7 +75,10 @@ def _strings(value: object, trail: list) -> list[tuple[list, str]]:
     return []
 
 
-def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
+def read_page(path: Path, shown: str, known_sources: set[str], terms: Terms | None = None) -> PageSource:
+    """A page's source, with every problem of its file, front matter and body; `terms`: the site's audiences
+    and data file names (mkdocs.yml)."""
+    terms = terms or Terms()
     page = PageSource(shown)
     text, page.problems = read_text(path, shown)
     if text is None:
@@ -101,13 +105,13 @@ def read_page(path: Path, shown: str, known_sources: set[str]) -> PageSource:
         page.problems.append(Problem(shown, yaml_line, "front matter must be 'key: value' lines"))
         return page
     page.meta = located.value
-    page.problems += validate("page", located, shown)
+    page.problems += validate("page", located, shown, terms)
     page.problems += _straight_apostrophes(located, shown)
     sources = page.meta.get("sources")
     for i, source in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(source, str) and source not in known_sources:
             page.problems.append(Problem(shown, located.line_of(["sources", i]),
-                                         f"sources: unknown source '{source}'; add it to data/bronnen.yml first"))
+                                         f"sources: unknown source '{source}'; add it to {terms.shown('bronnen')} first"))
     if not body.strip():
         page.problems.append(Problem(shown, page.body_line, "the page has no text below the front matter"))
     return page

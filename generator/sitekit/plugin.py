@@ -49,6 +49,7 @@ from .search_index import search_doc, write_index
 from .site_build import NO_PDF_ENV, after_pages_problems, finish_site, steps
 from .siteconfig import SiteConfig, from_mkdocs
 from .sitedata import SiteData, load_data
+from .terms import Terms, terms_from, unknown_roles
 from .table_hyphens import soft_hyphens_in_headings, soft_hyphens_in_tables
 from .template_filters import (TemplateCache, deferred, human_date, is_site_template, split_bundle,
                                with_escaped_description, without_alternate_links)
@@ -101,7 +102,7 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
     def __init__(self) -> None:
         self.data = SiteData()
         self.data_key: tuple[Any, ...] = ()
-        self.page_cache: dict[str, tuple[tuple[int, int, frozenset[str]], PageSource]] = {}
+        self.page_cache: dict[str, tuple[tuple[int, int, frozenset[str], Terms], PageSource]] = {}
         self.pages: dict[str, PageSource] = {}
         self.root = Path.cwd()
         # language -> page URL -> search document. Kept across builds so that `mkdocs serve --dirty`, which only
@@ -114,6 +115,7 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
         self.batch: set[str] = set()  # `make serve`: the pending pages (sitekit/preview.py) this build renders again
         self.template_cache = TemplateCache()
         self.site_config: SiteConfig | None = None  # mkdocs.yml as the generator needs it, before i18n's changes
+        self.terms = Terms()  # the site's audiences and data file names (mkdocs.yml)
         self.checked = False  # the editorial checks ran (once per build, before the first language's pages)
 
     # -- configuration --------------------------------------------------------------------------------
@@ -130,11 +132,13 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
         if not getattr(config.plugins.get("i18n"), "building", False):  # i18n changes site_name per language
             self.site_config = from_mkdocs(config)
         self._add_theme(config)
+        fail(unknown_roles(self.config.data_files, self.config.audiences))
+        self.terms = terms_from(site_languages(config), self.config.audiences, self.config.data_files)
         data_dir = self.root / "data"
-        key = (tuple(site_languages(config)),
+        key = (tuple(site_languages(config)), self.terms.audiences, tuple(sorted(self.terms.files.items())),
                tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file())))
         if key != self.data_key:
-            data, problems = load_data(data_dir, site_languages(config), self.root)
+            data, problems = load_data(data_dir, site_languages(config), self.root, self.terms)
             fail(problems)
             self.data, self.data_key = data, key
         if not self.serving:
@@ -193,10 +197,10 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
 
     def _read_page(self, path: str, shown: str, known_sources: set[str]) -> PageSource:
         stat = Path(path).stat()
-        key = (stat.st_mtime_ns, stat.st_size, frozenset(known_sources))
+        key = (stat.st_mtime_ns, stat.st_size, frozenset(known_sources), self.terms)
         cached = self.page_cache.get(path)
         if cached is None or cached[0] != key:
-            cached = (key, read_page(Path(path), shown, known_sources))
+            cached = (key, read_page(Path(path), shown, known_sources, self.terms))
             self.page_cache[path] = cached
         return cached[1]
 
@@ -305,6 +309,7 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
         env.globals["lang_prefix"] = "" if lang == site_languages(config)[0] else f"{lang}/"
         env.globals["default_language"] = site_languages(config)[0]
         env.globals["site_data"] = self.data.values
+        env.globals["audiences"] = list(self.terms.audiences)
         env.globals["preview"] = self.serving  # `make serve`: no PDFs, maybe one language
         env.globals["css_bundle"] = self.css_bundle[0] if self.css_bundle and not self.serving else None
         env.globals["data_text"] = helper.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
+from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
@@ -12,14 +12,31 @@ from jsonschema.exceptions import ValidationError
 from .problems import Problem
 from .yamltext import Located, jsonable
 
+from .paths import SCHEMA_DIR
+from .terms import DEFAULT_AUDIENCES, Terms
+
 TYPE_WORDS = {"object": "a group of 'key: value' lines", "array": "a list ('- item' lines)", "integer": "a whole number",
               "number": "a number", "string": "text", "boolean": "true or false"}
-from .paths import SCHEMA_DIR
+# Placeholders in the schemas, filled in with the site's own terms (sitekit/terms.py):
+# a list ["$audiences"] becomes the site's audience ids; "$default_language" its default language.
+AUDIENCES, DEFAULT_LANGUAGE = "$audiences", "$default_language"
+
+
+def expand(value: Any, default_language: str, audiences: tuple[str, ...]) -> Any:
+    if isinstance(value, dict):
+        return {k: expand(v, default_language, audiences) for k, v in value.items()}
+    if isinstance(value, list):
+        if value == [AUDIENCES]:
+            return list(audiences)
+        return [expand(v, default_language, audiences) for v in value]
+    if isinstance(value, str):
+        return value.replace(DEFAULT_LANGUAGE, default_language).replace(AUDIENCES, ", ".join(audiences))
+    return value
 
 
 @lru_cache(maxsize=None)
-def validator(name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+def validator(name: str, default_language: str = "nl", audiences: tuple[str, ...] = DEFAULT_AUDIENCES) -> Draft202012Validator:
+    schema = expand(json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")), default_language, audiences)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
@@ -48,10 +65,12 @@ def _message(err: ValidationError) -> str:
     return f"{where}: {text}" if where and not text.startswith(where) else text
 
 
-def validate(name: str, located: Located, path: str) -> list[Problem]:
-    """All schema errors of a document, each with the line of the offending key."""
+def validate(name: str, located: Located, path: str, terms: Terms | None = None) -> list[Problem]:
+    """All schema errors of a document, each with the line of the offending key; `terms`: the site's default
+    language and audiences, which the schemas name as placeholders."""
     problems = []
-    errors = sorted(validator(name).iter_errors(jsonable(located.value)),
+    terms = terms or Terms()
+    errors = sorted(validator(name, terms.default_language, terms.audiences).iter_errors(jsonable(located.value)),
                     key=lambda e: [str(p) for p in e.absolute_path])
     for err in errors:
         trail = list(err.absolute_path)

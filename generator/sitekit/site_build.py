@@ -96,7 +96,7 @@ def _config_and_data(root: Path, config: SiteConfig | None, data: Any) -> tuple[
     if data is None:
         from .sitedata import load_data
 
-        data, _ = load_data(root / "data", config.languages, root)
+        data, _ = load_data(root / "data", config.languages, root, config.terms)
     return config, data
 
 

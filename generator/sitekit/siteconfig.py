@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .problems import Problem
+from .terms import Terms, terms_from
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class SiteConfig:
     nav_pages: frozenset[str] | None = None   # every file the menu lists; None when mkdocs.yml has no nav
     not_in_nav: tuple[str, ...] = ()          # gitignore-style patterns of pages kept out of the menu
     quick_exit: frozenset[str] = frozenset()  # the neutral sites of the quick exit (extra.quick_exit)
+    terms: Terms = field(default_factory=Terms)  # the site's audiences and data file names (plugins: sitekit)
 
 
 class ConfigProblem(Exception):
@@ -64,12 +66,22 @@ def from_mkdocs(config: Any) -> SiteConfig:
         tuple(line.strip() for line in str(spec or "").splitlines() if line.strip())
     exits = (config.extra or {}).get("quick_exit") or {}
     exit_urls = frozenset(str(v) for v in (exits.values() if isinstance(exits, dict) else [exits]))
-    return SiteConfig(site_url, languages, names, frozenset(_nav_files(nav)) if nav else None, patterns, exit_urls)
+    own = plugins.get("sitekit") if hasattr(plugins, "get") else None
+    settings = getattr(own, "config", None)
+    terms = terms_from(languages, getattr(settings, "audiences", None), getattr(settings, "data_files", None))
+    return SiteConfig(site_url, languages, names, frozenset(_nav_files(nav)) if nav else None, patterns, exit_urls, terms)
 
 
 def load(root: Path) -> Any:
     """mkdocs.yml of the site in `root`, validated as the generator validates it (plugins loaded, not run)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from .generator import NoGenerator, generator
+
+    try:
+        if generator() == "properdocs":  # `mkdocs.*` then means ProperDocs in this process, as in its own build
+            import properdocs.replacement  # noqa: F401
+    except NoGenerator as exc:
+        raise ConfigProblem(Problem("requirements.txt", 1, str(exc))) from None
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from .problems import Problem, rel
 from .schema import SCHEMA_DIR, validate
+from .terms import DATA_ROLES, Terms
 from .yamltext import Located, parse_yaml
 
 
@@ -77,35 +78,45 @@ OPTIONAL = {"hulpwijzer", "lessen"}
 FOLDER_SCHEMAS = {"checklists": "checklist"}
 
 
-def _data_files(data_dir: Path) -> list[tuple[Path, str, str | None]]:
-    """(path, schema name, folder) for every data file; folder is None for top-level files."""
-    found = [(p, p.stem, None) for p in sorted(data_dir.glob("*.yml"))]
+def _data_files(data_dir: Path, terms: Terms) -> list[tuple[Path, str | None, str | None]]:
+    """(path, the generator's key or None for a file it does not know, folder) for every data file; folder is
+    None for top-level files."""
+    found: list[tuple[Path, str | None, str | None]] = [(p, terms.key(p.stem), None) for p in sorted(data_dir.glob("*.yml"))]
     for folder, schema in FOLDER_SCHEMAS.items():
-        found += [(p, schema, folder) for p in sorted((data_dir / folder).glob("*.yml"))]
+        found = [f for f in found if f[1] != folder]
+        found += [(p, schema, folder) for p in sorted((data_dir / terms.file(folder)).glob("*.yml"))]
     return found
 
 
-def load_data(data_dir: Path, languages: list[str], root: Path | None = None) -> tuple[SiteData, list[Problem]]:
-    """Load every data file that has a schema; unknown files are refused so nothing is silently ignored."""
+def load_data(data_dir: Path, languages: list[str], root: Path | None = None,
+              terms: Terms | None = None) -> tuple[SiteData, list[Problem]]:
+    """Load every data file that has a schema; unknown files are refused so nothing is silently ignored.
+    `terms`: the site's names for its data files and audiences (mkdocs.yml); by default the generator's."""
+    terms = terms or Terms(tuple(languages))
+    if terms.languages != tuple(languages):
+        terms = Terms(tuple(languages), terms.audiences, terms.files)
     data = SiteData()
     problems: list[Problem] = []
     present = {p.stem for p in data_dir.glob("*.yml")}
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         name = schema.name.removesuffix(".schema.json")
-        if name not in present and name not in NOT_A_FILE | OPTIONAL:
-            problems.append(Problem(rel(data_dir / f"{name}.yml", root), 1,
+        if terms.file(name) not in present and name not in NOT_A_FILE | OPTIONAL:
+            problems.append(Problem(rel(data_dir / f"{terms.file(name)}.yml", root), 1,
                                     f"this data file is missing: the site needs it (its schema is sitekit/schemas/{schema.name})"))
     from .project_files import leaves_project
 
-    for path, name, folder in _data_files(data_dir):
+    for path, name, folder in _data_files(data_dir, terms):
         shown = rel(path, root)
         if leaves_project(path, root or data_dir.parent):
             problems.append(Problem(shown, 1, "this is a link to a file outside the project; copy the file into the project instead"))
             continue
-        if not (SCHEMA_DIR / f"{name}.schema.json").exists():
-            problems.append(Problem(shown, 1, f"no schema for this data file (expected sitekit/schemas/{name}.schema.json)"))
+        if name is None or not (SCHEMA_DIR / f"{name}.schema.json").exists() or (folder is None and name in NOT_A_FILE):
+            known = ", ".join(sorted(f"{terms.file(k)}.yml" for k in DATA_ROLES.values() if k not in FOLDER_SCHEMAS))
+            problems.append(Problem(shown, 1, f"the generator does not know this data file; its data files are {known} "
+                                              f"and the folder {terms.file('checklists')}/ (names set in mkdocs.yml, "
+                                              "plugins: sitekit: data_files)"))
             continue
-        located, file_problems = _load_file(path, name, shown, languages)
+        located, file_problems = _load_file(path, name, shown, terms)
         problems += file_problems
         if located is None:
             continue
@@ -116,7 +127,7 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
             data.values.setdefault(folder, {})[path.stem] = located.value
         else:
             data.values[name] = located.value
-    return data, problems + cross_references(data) + site_files(data, root or data_dir.parent)
+    return data, problems + cross_references(data, terms) + site_files(data, root or data_dir.parent)
 
 
 # (path, mtime, size, schema, shown, languages) -> what _read_and_check found; `make serve` loads data/ again
@@ -124,18 +135,18 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None) ->
 _FILES: dict[tuple[Any, ...], tuple[Located | None, list[Problem]]] = {}
 
 
-def _load_file(path: Path, name: str, shown: str, languages: list[str]) -> tuple[Located | None, list[Problem]]:
+def _load_file(path: Path, name: str, shown: str, terms: Terms) -> tuple[Located | None, list[Problem]]:
     stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size, name, shown, tuple(languages))
+    key = (str(path), stat.st_mtime_ns, stat.st_size, name, shown, terms.languages, terms.audiences)
     if key not in _FILES:
         for old in [k for k in _FILES if k[0] == key[0]]:
             del _FILES[old]
-        _FILES[key] = _read_and_check(path, name, shown, languages)
+        _FILES[key] = _read_and_check(path, name, shown, terms)
     located, problems = _FILES[key]
     return located, list(problems)
 
 
-def _read_and_check(path: Path, name: str, shown: str, languages: list[str]) -> tuple[Located | None, list[Problem]]:
+def _read_and_check(path: Path, name: str, shown: str, terms: Terms) -> tuple[Located | None, list[Problem]]:
     """One data file read, parsed and checked against its schema and rules; None when it cannot be used."""
     from .data_rules import check_rules
 
@@ -148,10 +159,10 @@ def _read_and_check(path: Path, name: str, shown: str, languages: list[str]) -> 
         return None, problems
     if located.value is None:
         return None, problems + [Problem(shown, 1, "the data file is empty")]
-    schema_problems = validate(name, located, shown)
+    schema_problems = validate(name, located, shown, terms)
     problems += schema_problems
     if not schema_problems:
-        problems += missing_languages(located, languages, shown) + straight_apostrophes(located, shown)
+        problems += missing_languages(located, list(terms.languages), shown) + straight_apostrophes(located, shown)
         problems += check_rules(name, located, shown)
     return located, problems
 
@@ -171,8 +182,10 @@ def site_files(data: SiteData, root: Path) -> list[Problem]:
     return []
 
 
-def cross_references(data: SiteData) -> list[Problem]:
+def cross_references(data: SiteData, terms: Terms | None = None) -> list[Problem]:
     """Ids one data file uses from another exist there: a checklist's sources, site.yml's help lines."""
+    terms = terms or Terms()
+    sources_file, lines_file = terms.shown("bronnen"), terms.shown("hulplijnen")
     problems = []
     sources = data.values.get("bronnen")
     for ident, checklist in (data.values.get("checklists") or {}).items():
@@ -180,13 +193,13 @@ def cross_references(data: SiteData) -> list[Problem]:
         for i, source in enumerate(checklist.get("sources", []) if isinstance(checklist, dict) else []):
             if isinstance(sources, dict) and source not in sources:
                 problems.append(Problem(data.paths[key], data.located[key].line_of(["sources", i]),
-                                        f"sources: unknown source '{source}'; add it to data/bronnen.yml first"))
+                                        f"sources: unknown source '{source}'; add it to {sources_file} first"))
     lessons = data.values.get("lessen")
     for ident, block in ((lessons or {}).get("blocks") or {}).items() if isinstance(lessons, dict) else []:
         for i, source in enumerate(block.get("sources", []) if isinstance(block, dict) else []):
             if isinstance(sources, dict) and source not in sources:
                 problems.append(Problem(data.paths["lessen"], data.located["lessen"].line_of(["blocks", ident, "sources", i]),
-                                        f"sources: unknown source '{source}'; add it to data/bronnen.yml first"))
+                                        f"sources: unknown source '{source}'; add it to {sources_file} first"))
     lines, site = data.values.get("hulplijnen"), data.values.get("site")
     finder = data.values.get("hulpwijzer")
     if isinstance(lines, dict) and isinstance(finder, dict):
@@ -194,18 +207,18 @@ def cross_references(data: SiteData) -> list[Problem]:
             for j, ident in enumerate(situation.get("services", [])):
                 if ident not in lines:
                     problems.append(Problem(data.paths["hulpwijzer"], data.located["hulpwijzer"].line_of(["situations", i, "services", j]),
-                                            f"services: '{ident}' is not an id in data/hulplijnen.yml"))
+                                            f"services: '{ident}' is not an id in {lines_file}"))
     if isinstance(lines, dict) and isinstance(site, dict):
         for field in ("helpline", "emergency"):
             if site.get(field) and site[field] not in lines:
                 problems.append(Problem(data.paths["site"], data.located["site"].line_of([field]),
-                                        f"{field}: '{site[field]}' is not an id in data/hulplijnen.yml"))
+                                        f"{field}: '{site[field]}' is not an id in {lines_file}"))
             elif site.get(field) and not (isinstance(lines[site[field]], dict) and lines[site[field]].get("verified")
                                           and lines[site[field]].get("phone")):
                 # the help bar and the checklists show this number on every page: the help page would say
                 # "contact details to follow" while the bar dials it (issue 28)
                 problems.append(Problem(data.paths["site"], data.located["site"].line_of([field]),
-                                        f"{field}: '{site[field]}' has no verified phone number in data/hulplijnen.yml; "
+                                        f"{field}: '{site[field]}' has no verified phone number in {lines_file}; "
                                         "every page shows this number, so it must be checked first"))
         card = (site.get("downloads") or {}).get("help_card") or {}
         for lang, idents in card.items() if isinstance(card, dict) else []:
@@ -213,8 +226,8 @@ def cross_references(data: SiteData) -> list[Problem]:
                 where = data.located["site"].line_of(["downloads", "help_card", lang, i])
                 if ident not in lines:
                     problems.append(Problem(data.paths["site"], where,
-                                            f"help_card: '{ident}' is not an id in data/hulplijnen.yml"))
+                                            f"help_card: '{ident}' is not an id in {lines_file}"))
                 elif not (isinstance(lines[ident], dict) and lines[ident].get("verified") and lines[ident].get("phone_display")):
                     problems.append(Problem(data.paths["site"], where, f"help_card: '{ident}' has no verified phone "
-                                            "number in data/hulplijnen.yml; a card for pupils prints only verified numbers"))
+                                            f"number in {lines_file}; a card for pupils prints only verified numbers"))
     return problems

@@ -77,7 +77,7 @@ def test_untranslated_page_falls_back_with_a_notice(fixture_project: Path) -> No
 def test_translation_without_dutch_source_fails(fixture_project: Path) -> None:
     (fixture_project / "content" / "hulp" / "weg.fr.md").write_text(
         (fixture_project / "content" / "hulp" / "index.md").read_text(encoding="utf-8"), encoding="utf-8")
-    assert_clean_failure(run_build(fixture_project), "content/hulp/weg.fr.md:1: error: translation without its Dutch source")
+    assert_clean_failure(run_build(fixture_project), "content/hulp/weg.fr.md:1: error: translation without its source page")
 
 
 def test_page_missing_from_the_menu_fails(fixture_project: Path) -> None:

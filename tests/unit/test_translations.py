@@ -55,7 +55,7 @@ def test_stamping_a_missing_file_or_source_is_a_message_not_a_traceback(tmp_path
     orphan = tmp_path / "weg.fr.md"
     orphan.write_text("---\ntitle: Weg\n---\n\nTekst.\n", encoding="utf-8")
     for name, says in (("content/jongeren/bestaat-niet.fr.md", "no such file"),
-                       (str(orphan), f"its Dutch source {tmp_path / 'weg.md'} does not exist")):
+                       (str(orphan), f"its source page {tmp_path / 'weg.md'} does not exist")):
         result = subprocess.run([sys.executable, "-m", "sitekit", "translations", "--stamp", name],
                                 cwd=root, capture_output=True, text=True)
         assert result.returncode == 1, result.stderr

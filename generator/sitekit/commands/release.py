@@ -24,7 +24,7 @@ def missing(root: Path) -> list[Problem]:
         config = read_config(root)
     except ConfigProblem as exc:
         return [exc.problem]
-    data, problems = load_data(root / "data", config.languages, root)
+    data, problems = load_data(root / "data", config.languages, root, config.terms)
     errors = [p for p in problems if p.level == ERROR]
     return errors or owner_settings_missing(data, ERROR)
 

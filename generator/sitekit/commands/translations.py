@@ -31,13 +31,13 @@ def main(argv: list[str]) -> int:
         for name in argv[1:]:
             tr = (ROOT / name).resolve()
             lang = tr.name.split(".")[-2]
-            if lang not in languages[1:]:  # a Dutch page is the source, never stamped itself
+            if lang not in languages[1:]:  # a page in the default language is the source, never stamped itself
                 print(f"{name}:1: error: not a translation (expected a name like page.{languages[1]}.md)",
                       file=sys.stderr)
                 return 1
             dutch = tr.with_name(tr.name.replace(f".{lang}.md", ".md"))
             problem = ("no such file" if not tr.is_file() else
-                       f"its Dutch source {dutch.relative_to(ROOT) if dutch.is_relative_to(ROOT) else dutch} does not exist"
+                       f"its source page {dutch.relative_to(ROOT) if dutch.is_relative_to(ROOT) else dutch} does not exist"
                        if not dutch.is_file() else None)
             if problem:
                 print(f"{name}:1: error: {problem}", file=sys.stderr)
@@ -47,15 +47,16 @@ def main(argv: list[str]) -> int:
     rows = status(content, languages)
     pages = sorted({r.page for r in rows})
     width = max(len(p) for p in pages) if pages else 10
-    print(f"{'page (Dutch source)':{width}}  " + "  ".join(f"{lang:9}" for lang in languages[1:]))
+    print(f"{f'page (source: {languages[0]})':{width}}  " + "  ".join(f"{lang:9}" for lang in languages[1:]))
     by = {(r.page, r.lang): r.state for r in rows}
     for page in pages:
         print(f"{page:{width}}  " + "  ".join(f"{MARK[by[(page, lang)]]:9}" for lang in languages[1:]))
     counts = Counter(r.state for r in rows)
     print("\n" + ", ".join(f"{counts.get(s, 0)} {MARK[s]}" for s in (PRESENT, OUTDATED, UNSTAMPED, MISSING)))
     for orphan in orphans(content, languages):
-        print(f"{orphan.relative_to(ROOT)}:1: error: translation without its Dutch source file")
-    print("Missing pages are shown in Dutch with a notice; outdated ones: compare with the Dutch page, "
+        print(f"{orphan.relative_to(ROOT)}:1: error: translation without its source page ({languages[0]})")
+    print(f"Missing pages are shown in the default language ({languages[0]}) with a notice; outdated ones: compare with "
+          f"the {languages[0]} page, "
           "update, then run: sitekit translations --stamp <file>")
     return 1 if orphans(content, languages) else 0
 

@@ -1,0 +1,69 @@
+"""A site's own words for what the generator knows by role: its audiences and the names of its data files.
+
+Set in mkdocs.yml (`plugins: - sitekit: audiences: [...], data_files: {...}`, sitekit/config.py). The
+defaults are the names of the first site made with the generator (Dutch); a site in another language
+names its own, and every message then uses its names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .problems import Problem
+
+# role in mkdocs.yml (data_files) -> the generator's key for that data (its schema: sitekit/schemas/<key>.schema.json)
+DATA_ROLES: dict[str, str] = {
+    "site": "site", "ui": "ui", "helplines": "hulplijnen", "sources": "bronnen", "publisher": "uitgever",
+    "domains": "domeinen", "words": "woorden", "search": "zoeken", "readability": "readability",
+    "lessons": "lessen", "help_finder": "hulpwijzer", "checklists": "checklists",
+}
+DEFAULT_AUDIENCES: tuple[str, ...] = ("jongeren", "ouders", "professionals", "iedereen")
+
+
+@dataclass(frozen=True)
+class Terms:
+    languages: tuple[str, ...] = ("nl",)   # the default language first
+    audiences: tuple[str, ...] = DEFAULT_AUDIENCES
+    files: Mapping[str, str] = field(default_factory=dict)  # the generator's key -> the site's file name (no .yml)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def file(self, key: str) -> str:
+        """The site's name for a data file (or folder): 'helplines' for the generator's 'hulplijnen'."""
+        return self.files.get(key, key)
+
+    def key(self, name: str) -> str | None:
+        """The generator's key for a data file name of the site; None when it is no data file of the generator."""
+        found = [k for k in DATA_ROLES.values() if self.file(k) == name]
+        return found[0] if found else None
+
+    def shown(self, key: str) -> str:
+        """data/helplines.yml, as messages name it."""
+        return f"data/{self.file(key)}.yml"
+
+
+def terms_from(languages: list[str] | tuple[str, ...], audiences: list[str] | tuple[str, ...] | None = None,
+               data_files: Mapping[str, str] | None = None) -> Terms:
+    """Terms from the plugin's settings: data_files maps roles (helplines, sources ...) to file names."""
+    files = {DATA_ROLES[role]: name for role, name in (data_files or {}).items() if role in DATA_ROLES}
+    return Terms(tuple(languages), tuple(audiences or DEFAULT_AUDIENCES), files)
+
+
+AUDIENCE_ID_RE = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
+FILE_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
+
+
+def unknown_roles(data_files: Mapping[str, str], audiences: list[str] | tuple[str, ...] = ()) -> list[Problem]:
+    """data_files names only roles the generator knows, with plain file names; audience ids are plain words
+    (they become CSS-free data attributes and ui keys)."""
+    return [Problem("mkdocs.yml", 1, f"plugins: sitekit: audiences: '{a}' must be lowercase letters, digits or -, "
+                                     "starting with a letter") for a in audiences if not AUDIENCE_ID_RE.match(a)] + [
+            Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: {role}: '{name}' must be a plain file name "
+                                     "without .yml (lowercase letters, digits, - or _)")
+            for role, name in data_files.items() if not FILE_NAME_RE.match(name)] + [Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: '{role}' is not a data file of the generator; "
+                                     f"its roles are {', '.join(sorted(DATA_ROLES))}")
+            for role in data_files if role not in DATA_ROLES]
