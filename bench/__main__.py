@@ -19,9 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench import build_time, lighthouse, search_time, serve_latency, weight  # noqa: E402
-from bench.projects import make_project  # noqa: E402
 from bench.report import render_markdown, render_table  # noqa: E402
-
 
 ONLY: str | None = None
 

@@ -21,7 +21,7 @@ def _get(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=2) as r:
             return r.read().decode("utf-8", "replace")
-    except Exception:
+    except OSError:  # not up yet, or being rebuilt (URLError, a reset connection)
         return None
 
 

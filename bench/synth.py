@@ -28,7 +28,7 @@ sources:
 
 def _body(lang: str, index: int, link: str) -> str:
     paragraphs = [WORDS[lang] * 2 for _ in range(5)]
-    return (f"## Deel {index}\n\n" + "\n\n".join(paragraphs[:2]) + f"\n\n## Meer\n\n"
+    return (f"## Deel {index}\n\n" + "\n\n".join(paragraphs[:2]) + "\n\n## Meer\n\n"
             + "\n\n".join(paragraphs[2:]) + f"\n\n[{link}]({link})\n")
 
 

@@ -35,7 +35,7 @@ def measure_site(site: Path, work: Path, settle_s: float = 2.0) -> dict[str, Any
             context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
             page = context.new_page()
             third_party: list[str] = []
-            page.on("request", lambda r: third_party.append(r.url) if not r.url.startswith(base) else None)
+            page.on("request", lambda r, found=third_party: found.append(r.url) if not r.url.startswith(base) else None)
             page.goto(base + path, wait_until="load")
             page.wait_for_load_state("networkidle")
             time.sleep(settle_s)  # workers and lazy fetches

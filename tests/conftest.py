@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from devtools.chromium import ARGS as CHROMIUM_ARGS  # scripts/ is on pytest's path (pytest.ini)
+from devtools.chromium import executable as chromium_executable
+from devtools.local_nginx import nginx
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["nl", "fr", "en"]
-sys.path.insert(0, str(ROOT / "scripts"))
-from devtools.chromium import ARGS as CHROMIUM_ARGS, executable as chromium_executable  # noqa: E402
-from devtools.local_nginx import free_port, nginx  # noqa: E402
 
 
 def content_pages() -> list[str]:

@@ -8,30 +8,49 @@ from __future__ import annotations
 
 import copy
 from html import escape
-from typing import Any
+from typing import Any, Protocol
 
-from .markdown_data import DataError, MarkdownData, formal_audience
+from .sitedata import DataError, SiteData, formal_audience
 
 
-def _contacts_html(md: MarkdownData) -> str:
+class DataText(Protocol):
+    """What a checklist needs of the page's data functions (markdown_data.MarkdownData): no import back."""
+
+    data: SiteData
+    formal: bool
+
+    def ui(self, key: str, formal: bool | None = None) -> str: ...
+    def text(self, value: Any) -> str: ...
+    def entry(self, ident: str) -> dict[str, Any]: ...
+    def tel(self, ident: str) -> str: ...
+    def mail(self, ident: str) -> str: ...
+
+
+def _contacts_html(md: DataText) -> str:
     site = md.data.values["site"]
     cf, sos = md.entry(site["helpline"]), md.entry(site["emergency"])
-    nbsp = lambda number: escape(number).replace(" ", "&nbsp;")  # noqa: E731 - "116 000" never breaks
+
+    def nbsp(number: str) -> str:  # "116 000" never breaks
+        return escape(number).replace(" ", "&nbsp;")
+
     tel = f'<a href="tel:{escape(cf["phone"])}" dir="ltr">{nbsp(cf["phone_display"])}</a>'
     mail = f'<a href="mailto:{escape(cf["email"])}">{escape(cf["email"])}</a>'
     sos_link = f'<a href="tel:{escape(sos["phone"])}" dir="ltr">{nbsp(sos["phone_display"])}</a>'
     return escape(md.ui("checklist.contacts")).format(tel=tel, mail=mail, sos=sos_link)  # the text escaped, the links ours
 
 
-def render_checklist(md: MarkdownData, ident: str) -> str:
+def render_checklist(md: DataText, ident: str) -> str:
     lists: dict[str, Any] = md.data.values.get("checklists", {})
     if ident not in lists:
-        raise DataError(f"unknown checklist '{ident}'; known: {', '.join(sorted(lists)) or 'none'} (data/checklists/)")
+        raise DataError(f"unknown checklist '{ident}'; known: {', '.join(sorted(lists)) or 'none'} ({md.data.terms.file('checklists')}/ in data/)")
     c = lists[ident]
     md = copy.copy(md)  # the list speaks to its own audience: "vous" to parents on any page that shows it
     md.formal = formal_audience(md.data, c["audience"])
     t = md.text
-    e = lambda v: escape(t(v))  # noqa: E731 - short local helper
+
+    def e(value: Any) -> str:  # a data text in this language, escaped
+        return escape(t(value))
+
     watch, act = c["levels"]["watch"], c["levels"]["act"]
     uid = f"checklist-{ident}"
     out = [f'<div class="checklist" id="{uid}" data-checklist data-watch="{watch}" data-act="{act}">',

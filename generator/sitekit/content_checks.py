@@ -67,8 +67,9 @@ def run_checks(root: Path, config: SiteConfig | None = None, data: SiteData | No
             # the front matter too: title, description and the search questions are text like any other
             front_matter = "\n".join(path.read_text(encoding="utf-8").splitlines()[: page.body_line - 1])
             problems += banned_words(front_matter, lang, words, shown, 1)
-            problems += typed_contacts(page.body, helplines, shown, page.body_line)
-            problems += external_links(page.body, data.values.get("domeinen", {}).get("allowed", []), shown, page.body_line)
+            problems += typed_contacts(page.body, helplines, shown, page.body_line, config.terms.shown("hulplijnen"))
+            problems += external_links(page.body, data.values.get("domeinen", {}).get("allowed", []), shown, page.body_line,
+                                       config.terms.shown("domeinen"))
         audience = page.meta.get("audience")
         if isinstance(audience, str) and audience in thresholds and data_ok:
             t = thresholds[audience]
@@ -118,7 +119,7 @@ def owner_settings_missing(data: Any, level: str = WARNING) -> list[Problem]:
     return publisher_not_ready(data, level)
 
 
-def readability_table(rows: list) -> str:
+def readability_table(rows: list[tuple[str, str, str, Any]]) -> str:
     if not rows:
         return ""
     lines = ["Readability per page (words, sentences, words per sentence, % long words, reading ease):",

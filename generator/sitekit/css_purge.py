@@ -93,9 +93,9 @@ def site_usage(site: Path, own_scripts: str = "assets/javascripts/site") -> Usag
     usage.add_html("\n".join(lines))
     for script in scripts:
         usage.add_script(script, own=True)
-    for script in site.rglob("*.js"):
-        own = script.is_relative_to(site / own_scripts)
-        usage.add_script(script.read_text(encoding="utf-8", errors="replace"), own)
+    for path in site.rglob("*.js"):
+        own = path.is_relative_to(site / own_scripts)
+        usage.add_script(path.read_text(encoding="utf-8", errors="replace"), own)
     return usage
 
 

@@ -93,16 +93,18 @@ class Context:
 
     @property
     def downloads(self) -> dict[str, Any]:
-        return self.site_facts.get("downloads") or {}
+        found: dict[str, Any] = self.site_facts.get("downloads") or {}
+        return found
 
     def helpline(self) -> dict[str, Any]:
-        return self.data.values["hulplijnen"][self.site_facts["helpline"]]
+        line: dict[str, Any] = self.data.values["hulplijnen"][self.site_facts["helpline"]]
+        return line
 
     def ui(self, key: str, lang: str) -> str:
         strings = self.data.values.get("ui", {})
         if key not in strings or not isinstance(strings[key], dict) or lang not in strings[key]:
             raise MissingText(key, lang, self.data.paths.get("ui", "data/ui.yml"))
-        return strings[key][lang]
+        return str(strings[key][lang])
 
     @property
     def font_package(self) -> str:
@@ -304,7 +306,7 @@ def help_cards(ctx: Context, lang: str) -> dict[str, Any] | None:
 
 def lesson_pdfs(ctx: Context) -> list[PrintJob]:
     env, css = _env(ctx.root), ctx.print_css()
-    found = []
+    found: list[PrintJob] = []
     if "lessons" not in ctx.downloads:
         return found
     for lang in ctx.languages:
@@ -358,7 +360,7 @@ def element(html: str, start_tag: str) -> str | None:
 
 def checklist_pdfs(ctx: Context) -> list[PrintJob]:
     env, css = _env(ctx.root), ctx.print_css()
-    found = []
+    found: list[PrintJob] = []
     spec = ctx.downloads.get("checklist")
     if not spec:
         return found
@@ -393,7 +395,7 @@ FORMATS = {
 
 
 def youth_url(ctx: Context, lang: str) -> str:
-    return ctx.site_url + ctx.prefix(lang) + ctx.downloads["campaign"]["qr"]
+    return ctx.site_url + ctx.prefix(lang) + str(ctx.downloads["campaign"]["qr"])
 
 
 def qr_svg(url: str) -> str:
@@ -513,10 +515,14 @@ def inject_tables(ctx: Context, files: list[Download]) -> int:
         text = page.read_text(encoding="utf-8")
         if 'data-downloads' not in text or not DOWNLOADS_MARK_RE.search(text):
             continue
-        lang = re.search(r'<html[^>]*\blang="([a-z]+)"', text).group(1)
-        page.write_text(DOWNLOADS_MARK_RE.sub(
-            lambda m: downloads_table(ctx, files, lang, page.parent, tuple(m.group(1).split()) if m.group(1) else DOWNLOAD_GROUPS),
-            text), encoding="utf-8")
+        found = re.search(r'<html[^>]*\blang="([a-z]+)"', text)
+        if found is None:
+            continue
+        lang = found.group(1)
+        def table(m: re.Match[str], lang: str = lang, folder: Path = page.parent) -> str:
+            return downloads_table(ctx, files, lang, folder, tuple(m.group(1).split()) if m.group(1) else DOWNLOAD_GROUPS)
+
+        page.write_text(DOWNLOADS_MARK_RE.sub(table, text), encoding="utf-8")
         count += 1
     return count
 

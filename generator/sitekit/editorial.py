@@ -37,7 +37,8 @@ def banned_words(markdown: str, lang: str, words: dict[str, Any], path: str, fir
     return problems
 
 
-def typed_contacts(markdown: str, helplines: dict[str, Any], path: str, first_line: int) -> list[Problem]:
+def typed_contacts(markdown: str, helplines: dict[str, Any], path: str, first_line: int,
+                   source: str = "data/hulplijnen.yml") -> list[Problem]:
     """Phone numbers and e-mail addresses must come from data/hulplijnen.yml, never be typed."""
     numbers = []
     for ident, e in helplines.items():
@@ -52,7 +53,7 @@ def typed_contacts(markdown: str, helplines: dict[str, Any], path: str, first_li
             continue
         for m in EMAIL_RE.finditer(line):
             problems.append(Problem(path, first_line + offset,
-                                    f"e-mail address '{m.group(0)}' typed by hand: add it to data/hulplijnen.yml and use {{{{ mail(\"id\") }}}}"))
+                                    f"e-mail address '{m.group(0)}' typed by hand: add it to {source} and use {{{{ mail(\"id\") }}}}"))
         line = EMAIL_RE.sub(" ", line)
         for pattern, ident in numbers:
             if pattern.search(line):
@@ -62,14 +63,15 @@ def typed_contacts(markdown: str, helplines: dict[str, Any], path: str, first_li
         else:
             for m in BE_PHONE_RE.finditer(line):
                 problems.append(Problem(path, first_line + offset,
-                                        f"phone number '{m.group(0).strip()}' typed by hand: add it to data/hulplijnen.yml with its source"))
+                                        f"phone number '{m.group(0).strip()}' typed by hand: add it to {source} with its source"))
     return problems
 
 
 LINK_RE = re.compile(r"\]\(\s*<?((?:https?:)?//[^)\s>]+)|href=[\"']((?:https?:)?//[^\"']+)", re.I)
 
 
-def external_links(markdown: str, allowed: list[str], path: str, first_line: int) -> list[Problem]:
+def external_links(markdown: str, allowed: list[str], path: str, first_line: int,
+                   source: str = "data/domeinen.yml") -> list[Problem]:
     """External links only over https and only to allowed domains (data/domeinen.yml)."""
     from urllib.parse import urlparse
 
@@ -83,5 +85,5 @@ def external_links(markdown: str, allowed: list[str], path: str, first_line: int
                 problems.append(Problem(path, first_line + offset, f"link '{url}' must use https://"))
             elif not any(host == d or host.endswith("." + d) for d in allowed):
                 problems.append(Problem(path, first_line + offset,
-                                        f"link to '{host}' is not on the allow-list in data/domeinen.yml (help organisations and government only)"))
+                                        f"link to '{host}' is not on the allow-list in {source} (help organisations and government only)"))
     return problems

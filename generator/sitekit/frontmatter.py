@@ -11,8 +11,8 @@ from .invisible import invisible_characters
 from .invisible import message as invisible_message
 from .problems import Problem
 from .schema import validate
-from .terms import Terms
 from .sitedata import TYPOGRAPHIC_APOSTROPHE, read_text
+from .terms import Terms
 from .yamltext import Located, parse_yaml, split_front_matter
 
 MAX_PAGE_CHARS = 200_000  # the longest page of the site has about 18,000 characters
@@ -64,7 +64,7 @@ def _straight_apostrophes(located: Located, shown: str) -> list[Problem]:
     return found
 
 
-def _strings(value: object, trail: list) -> list[tuple[list, str]]:
+def _strings(value: object, trail: list[str | int]) -> list[tuple[list[str | int], str]]:
     """Every string inside a front matter value, with its path (["lesson", "goals", "skills", 0])."""
     if isinstance(value, str):
         return [(trail, value)]

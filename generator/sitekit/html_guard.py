@@ -67,20 +67,20 @@ def _host(url: str) -> str:
         return ""
 
 
-def allowed_domains(values: dict) -> list[str]:
+def allowed_domains(values: dict[str, Any]) -> list[str]:
     """The allow-list (data/domeinen.yml). A page may also link to the hosts of the sources it cites
     (Policy.cited, set per page), and to nothing else outside the site."""
     return list(values.get("domeinen", {}).get("allowed", []))
 
 
-def source_urls(values: dict, ids: list[str] | None = None) -> list[str]:
+def source_urls(values: dict[str, Any], ids: list[str] | None = None) -> list[str]:
     """The addresses of the sources in data/bronnen.yml (of `ids` only, when given)."""
     sources = values.get("bronnen") or {}
     chosen = sources.values() if ids is None else [sources[i] for i in ids if i in sources]
     return [s["url"] for s in chosen if isinstance(s, dict) and isinstance(s.get("url"), str)]
 
 
-def data_phones(values: dict) -> set[str]:
+def data_phones(values: dict[str, Any]) -> set[str]:
     """Every number data/hulplijnen.yml lets a page dial (help lines and their places)."""
     phones = set()
     for entry in (values.get("hulplijnen") or {}).values():

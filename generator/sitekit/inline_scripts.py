@@ -13,7 +13,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .paths import THEME_DIR
@@ -57,7 +57,7 @@ def csp_sources() -> list[str]:
     return sorted(f"'sha256-{h}'" for h in reviewed_hashes())
 
 
-@lru_cache(maxsize=None)
+@cache
 def material_templates() -> Path:
     import material
 

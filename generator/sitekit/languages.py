@@ -25,7 +25,7 @@ def current_language(config: Any) -> str:
     plugin = _i18n(config)
     if plugin is None or plugin.current_language is None:
         return site_languages(config)[0]
-    return plugin.current_language
+    return str(plugin.current_language)
 
 
 def page_language(page: Any, config: Any) -> str:

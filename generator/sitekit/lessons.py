@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from .frontmatter import PageSource
 from .problems import Problem
@@ -42,12 +43,12 @@ def missing_lesson_translations(pages: Mapping[str, PageSource], src_uris: Mappi
 LEVEL_ORDER = ("secundair-1", "secundair-2", "secundair-3", "jeugdhulp")
 
 
-def lesson_table(entries: list[tuple[str, str, dict]], ui: Callable[[str], str],
+def lesson_table(entries: list[tuple[str, str, dict[str, Any]]], ui: Callable[..., str],
                  escape: Callable[[str], str] = lambda text: text) -> str:
     """A Markdown table of the lesson packages: (title, link target, lesson front matter) each,
     in the order of the school years, with audience and duration in the page's language. Every text
     goes into the Markdown through `escape` (MarkdownData.inline: no markup from data or front matter)."""
-    def order(entry: tuple[str, str, dict]) -> tuple[int, str]:
+    def order(entry: tuple[str, str, dict[str, Any]]) -> tuple[int, str]:
         level = str(entry[2].get("level", ""))
         return (LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER), entry[0].lower())
 

@@ -9,27 +9,19 @@ from collections.abc import Callable
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .budget import OverBudget
+from .checklist_html import render_checklist
 from .problems import Problem, ProblemsFound
-from .sitedata import SiteData
+from .sitedata import DataError, SiteData, formal_audience
 
 DOWNLOAD_GROUPS = ("lessons", "checklists", "campaign")
 FINDER_ANCHOR = "als-"  # the help finder's sections: #als-gevaar ...
 # Characters that make Markdown (links, emphasis, code, attribute lists, tables, headings); quotes stay, so
 # that the typographic quotes still apply.
 _MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()!|#]")
-
-
-def formal_audience(data: SiteData, audience: Any) -> bool:
-    """Whether a page for this audience (its front matter `audience`) is written formally: data/site.yml lists
-    the audiences under `formal` (a French site says "vous" to parents and professionals, "tu" to the young)."""
-    return isinstance(audience, str) and audience in ((data.values.get("site") or {}).get("formal") or [])
-
-
-class DataError(Exception):
-    """An editor asked for data that does not exist (unknown id, no phone number ...)."""
 
 
 class MarkdownData:
@@ -43,6 +35,10 @@ class MarkdownData:
         self.formal = formal_audience(data, audience)
 
     # -- lookup ---------------------------------------------------------------------------
+    def file(self, key: str) -> str:
+        """A data file as messages name it: the site's own name (data/helplines.yml), or the generator's."""
+        return self.data.paths.get(key) or self.data.terms.shown(key)
+
     def text(self, value: Any) -> str:
         """A text from data/ in this language, as the raw value (templates escape it where it lands)."""
         if isinstance(value, dict):
@@ -64,7 +60,7 @@ class MarkdownData:
         its `key@formal` wording where this language has one ("Parlez-en" for "Parles-en")."""
         strings = self.data.values.get("ui", {})
         if key not in strings:
-            raise DataError(f"unknown interface string '{key}' (add it to data/ui.yml)")
+            raise DataError(f"unknown interface string '{key}' (add it to {self.file('ui')})")
         wording = strings.get(key + "@formal")
         if (self.formal if formal is None else formal) and isinstance(wording, dict) and wording.get(self.lang):
             return str(wording[self.lang])
@@ -74,14 +70,15 @@ class MarkdownData:
         lines = self.data.values.get("hulplijnen", {})
         if ident not in lines:
             known = ", ".join(sorted(lines))
-            raise DataError(f"unknown help line '{ident}'; known ids in data/hulplijnen.yml: {known}")
-        return lines[ident]
+            raise DataError(f"unknown help line '{ident}'; known ids in {self.file('hulplijnen')}: {known}")
+        entry: dict[str, Any] = lines[ident]
+        return entry
 
     # -- functions for pages -----------------------------------------------------------------
     def tel(self, ident: str) -> str:
         e = self.entry(ident)
         if "phone" not in e:
-            raise DataError(f"'{ident}' has no phone number in data/hulplijnen.yml; use org(\"{ident}\")")
+            raise DataError(f"'{ident}' has no phone number in {self.file('hulplijnen')}; use org(\"{ident}\")")
         if not e["verified"]:
             return self.inline(e["name"])
         return f'[{self.inline(e["phone_display"])}](tel:{e["phone"]}){{ .tel dir=ltr }}'
@@ -89,7 +86,7 @@ class MarkdownData:
     def mail(self, ident: str) -> str:
         e = self.entry(ident)
         if "email" not in e:
-            raise DataError(f"'{ident}' has no e-mail address in data/hulplijnen.yml")
+            raise DataError(f"'{ident}' has no e-mail address in {self.file('hulplijnen')}")
         if not e["verified"]:
             return self.inline(e["name"])
         return f'[{e["email"]}](mailto:{e["email"]})'
@@ -210,7 +207,7 @@ class MarkdownData:
         and links: it works without JavaScript."""
         finder = self.data.values.get("hulpwijzer")
         if not finder:
-            raise DataError("help_finder(): data/hulpwijzer.yml is missing")
+            raise DataError(f"help_finder(): {self.file('hulpwijzer')} is missing")
         situations = finder["situations"]
         out = ['<nav class="help-finder" markdown>', "", f"**{self.inline(self.ui('finder.question'))}**", ""]
         out += [f"- [{self.inline(s['title'])}](#{FINDER_ANCHOR}{s['id']})" for s in situations]
@@ -242,7 +239,7 @@ class MarkdownData:
         {name} the page's value for it: {{ lesson_text("ouderbrief", topic="nudes en sexting") }}."""
         blocks = (self.data.values.get("lessen") or {}).get("blocks") or {}
         if ident not in blocks:
-            known = ", ".join(sorted(blocks)) or "none (data/lessen.yml is missing)"
+            known = ", ".join(sorted(blocks)) or f"none ({self.file('lessen')} is missing)"
             raise DataError(f"lesson_text(): unknown block '{ident}'; known: {known}")
         block = blocks[ident]
         items = block["items"].get(self.lang) or block["items"]["nl"]
@@ -278,7 +275,7 @@ class MarkdownData:
         """Who publishes the site (data/uitgever.yml), and how to reach them when that is known."""
         info = self.data.values.get("uitgever")
         if not info:
-            raise DataError("publisher(): data/uitgever.yml is missing")
+            raise DataError(f"publisher(): {self.file('uitgever')} is missing")
         text = self.inline(info["about"])
         contact = info.get("contact") or {}
         if contact.get("email"):
@@ -288,7 +285,6 @@ class MarkdownData:
         return text
 
     def checklist(self, ident: str) -> str:
-        from .checklist_html import render_checklist
         return render_checklist(self, ident)
 
     def downloads(self, *groups: str) -> str:
@@ -301,7 +297,7 @@ class MarkdownData:
         return f'\n<div class="downloads" data-downloads{attr}></div>\n'
 
     def functions(self) -> dict[str, Callable[..., str]]:
-        base = {"tel": self.tel, "mail": self.mail, "org": self.org, "helplines": self.helplines,
+        base: dict[str, Callable[..., str]] = {"tel": self.tel, "mail": self.mail, "org": self.org, "helplines": self.helplines,
                 "checklist": self.checklist, "downloads": self.downloads, "publisher": self.publisher,
                 "help_finder": self.help_finder, "lesson_text": self.lesson_text}
         return {**base, **self.extra}

@@ -11,7 +11,7 @@ import logging
 import multiprocessing
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2 import Environment
@@ -22,19 +22,19 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import budget, preview
 from .config import SiteKitConfig
+from .content_checks import owner_settings_missing, run_checks
 from .css_bundle import bundle, material_stylesheets
 from .editorial import banned_words, external_links, typed_contacts
 from .frontmatter import PageSource, check_file_name, read_page
 from .generator import loggers
-from .content_checks import owner_settings_missing, run_checks
-from .html_guard import (Policy, allowed_domains, check_content, check_html, data_phones,
-                         guarded_digest, line_of, source_urls)
+from .html_guard import Policy, allowed_domains, check_content, check_html, data_phones, guarded_digest, line_of, source_urls
 from .languages import current_language, language_links_with_lang, page_language, site_languages
 from .lessons import missing_lesson_translations
-from .markdown_data import MarkdownData, formal_audience, render_markdown, short_address
+from .markdown_data import MarkdownData, render_markdown, short_address
 from .markdown_rules import check_markdown, mark_external_links
 from .navigation import pages_missing_from_nav
 from .page_addresses import missing_page_addresses
@@ -48,11 +48,18 @@ from .project_files import check_project_files, leaves_project
 from .search_index import search_doc, write_index
 from .site_build import NO_PDF_ENV, after_pages_problems, finish_site, steps
 from .siteconfig import SiteConfig, from_mkdocs
-from .sitedata import SiteData, load_data
-from .terms import Terms, terms_from, unknown_roles
+from .sitedata import SiteData, formal_audience, load_data
 from .table_hyphens import soft_hyphens_in_headings, soft_hyphens_in_tables
-from .template_filters import (TemplateCache, deferred, human_date, is_site_template, split_bundle,
-                               with_escaped_description, without_alternate_links)
+from .template_filters import (
+    TemplateCache,
+    deferred,
+    human_date,
+    is_site_template,
+    split_bundle,
+    with_escaped_description,
+    without_alternate_links,
+)
+from .terms import Terms, terms_from, unknown_roles
 from .typography import french_spaces
 
 log = logging.getLogger("mkdocs.plugins.sitekit")
@@ -164,15 +171,16 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
         """Build only: Material's and the site's stylesheets become one file (sitekit/css_bundle.py)."""
         if self.css_bundle is None or config.extra_css:
             dirs = [Path(d) for d in config.theme.dirs] + [Path(config.docs_dir)]
-            sources = next((found for d in dirs if (found := material_stylesheets(d, bool(config.theme.get("palette"))))), [])
+            sources: list[Path] = next((found for d in dirs
+                                        if (found := material_stylesheets(d, bool(config.theme.get("palette"))))), [])
             if not sources:
                 fail([Problem("mkdocs.yml", 1, "theme: Material's stylesheet main.*.min.css was not found")])
             for css in config.extra_css:
-                found = next((d / str(css) for d in dirs if (d / str(css)).is_file()), None)
-                if found is None:
+                path = next((d / str(css) for d in dirs if (d / str(css)).is_file()), None)
+                if path is None:
                     fail([Problem("mkdocs.yml", 1, f"extra_css: {css} not found in the theme or content/")])
                     continue
-                sources.append(found)
+                sources.append(path)
             self.css_bundle = bundle(sources)
         config.extra_css = []
 
@@ -296,7 +304,7 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
             formal = formal_audience(data, getattr(page, "meta", {}).get("audience")) if page else False
             try:
                 return helper.ui(key, formal)
-            except Exception as exc:  # a template asking for a missing key must name it
+            except Exception as exc:  # noqa: BLE001 - a template asking for a missing key must name it
                 where = data.paths.get("ui", "data/ui.yml")
                 raise PluginError(str(Problem(where, 1, f"interface string '{key}' is missing; a template of the "
                                                         f"theme uses it ({exc})"))) from None
@@ -329,8 +337,9 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
         page_budget(shown, first_line, "to read and render")
         fail(check_markdown(markdown, shown, first_line)
              + banned_words(markdown, lang, values.get("woorden", {}), shown, first_line)
-             + typed_contacts(markdown, values.get("hulplijnen", {}), shown, first_line)
-             + external_links(markdown, values.get("domeinen", {}).get("allowed", []), shown, first_line))
+             + typed_contacts(markdown, values.get("hulplijnen", {}), shown, first_line, self.terms.shown("hulplijnen"))
+             + external_links(markdown, values.get("domeinen", {}).get("allowed", []), shown, first_line,
+                              self.terms.shown("domeinen")))
         languages = site_languages(config)
         every_page = [(f.abs_src_path or "", f.src_uri) for f in files.documentation_pages()]
         plain = MarkdownData(self.data, lang)
@@ -370,17 +379,18 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
     def _is_fallback(page: Page, config: MkDocsConfig) -> bool:
         return page_language(page, config) != current_language(config)
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         """Sources cited by the page, whether the page is a fallback in another language, its own menu."""
         bronnen = self.data.values.get("bronnen", {})
-        context["page_sources"] = [bronnen[s] | {"id": s} for s in page.meta.get("sources", []) if s in bronnen]
-        context["page_is_fallback"] = self._is_fallback(page, config)
-        context["page_is_home"] = page.file.src_uri.split(".")[0] == "index"  # index.md, index.fr.md ...
+        extra = cast("dict[str, Any]", context)  # the theme's own names beside MkDocs' (TemplateContext)
+        extra["page_sources"] = [bronnen[s] | {"id": s} for s in page.meta.get("sources", []) if s in bronnen]
+        extra["page_is_fallback"] = self._is_fallback(page, config)
+        extra["page_is_home"] = page.file.src_uri.split(".")[0] == "index"  # index.md, index.fr.md ...
         skip_to_content(page)
         prev_next_within_section(page)
         context["nav"] = own_menu(page, nav)
-        context["page_language"] = page_language(page, config)
+        extra["page_language"] = page_language(page, config)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -489,7 +499,7 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
         if not self.serving or not only or only not in languages:
             return
         i18n = config.plugins.get("i18n")
-        names = {lang.locale: lang.name for lang in getattr(i18n, "config").languages} if i18n else {}
+        names = {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
         write_not_built(Path(config.site_dir), only, languages, self.page_urls.get(only, set()),
                         MarkdownData(self.data, only), names)
 

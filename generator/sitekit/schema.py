@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from .problems import Problem
-from .yamltext import Located, jsonable
-
 from .paths import SCHEMA_DIR
+from .problems import Problem
 from .terms import DEFAULT_AUDIENCES, Terms
+from .yamltext import Located, jsonable
 
 TYPE_WORDS = {"object": "a group of 'key: value' lines", "array": "a list ('- item' lines)", "integer": "a whole number",
               "number": "a number", "string": "text", "boolean": "true or false"}
@@ -34,7 +33,7 @@ def expand(value: Any, default_language: str, audiences: tuple[str, ...]) -> Any
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str, default_language: str = "nl", audiences: tuple[str, ...] = DEFAULT_AUDIENCES) -> Draft202012Validator:
     schema = expand(json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")), default_language, audiences)
     Draft202012Validator.check_schema(schema)

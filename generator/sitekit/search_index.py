@@ -25,18 +25,19 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import snowballstemmer
 from lunr.builder import Builder
 from lunr.idf import idf as lunr_idf
 from lunr.pipeline import Pipeline
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import generate_stop_word_filter
 from lunr.trimmer import trimmer
-from nltk.stem.snowball import SnowballStemmer
 
 APOSTROPHES_RE = re.compile(r"['’‘`´]")
 WORD_RE = re.compile(r"[^\W_]+")
@@ -55,24 +56,30 @@ def _fold_token(token: Any, i: int | None = None, tokens: Any = None) -> Any:
     return token.update(lambda s, metadata=None: fold(s))
 
 
-class LunrJsPorter(PorterStemmer):
+class LunrJsPorter(PorterStemmer):  # type: ignore[misc]  # lunr has no type information
     """lunr.js's Porter stemmer turns a final y into i only after a consonant ('boy' stays)."""
 
-    def step1c(self) -> None:  # noqa: D102
+    b: str
+    j: int
+    k: int
+
+    def step1c(self) -> None:
         if self.ends("y") and self.j >= 1 and self.b[self.k - 1] not in "aeiou":
             self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]
 
 
 _porter = LunrJsPorter()
-_snowball = {"nl": SnowballStemmer("dutch"), "fr": SnowballStemmer("french")}
+# Snowball's stemmers (snowballstemmer, no nltk): "dutch_porter" is the Dutch algorithm nltk ships (the same stem
+# for every word of this site); Snowball 3's "dutch" is another algorithm.
+_snowball = {"nl": snowballstemmer.stemmer("dutch_porter"), "fr": snowballstemmer.stemmer("french")}
 
 
 @lru_cache(maxsize=200_000)  # a site repeats its words: stem each (word, language) once
 def stem(word: str, lang: str) -> str:
-    return _snowball[lang].stem(word) if lang in _snowball else _porter.stem(word)
+    return str(_snowball[lang].stemWord(word) if lang in _snowball else _porter.stem(word))
 
 
-def _stemmer(lang: str):
+def _stemmer(lang: str) -> Callable[..., Any]:
     def run(token: Any, i: int | None = None, tokens: Any = None) -> Any:
         return token.update(lambda s, metadata=None: stem(s, lang))
     return run
@@ -148,8 +155,8 @@ def blocks(html: str) -> PageText:
 
 
 
-def search_doc(url: str, title: str, html: str, meta: dict[str, Any]) -> dict[str, Any]:
-    """What the index needs of one page (hooks.py, on_page_content)."""
+def search_doc(url: str, title: str, html: str, meta: Mapping[str, Any]) -> dict[str, Any]:
+    """What the index needs of one page (the plugin's on_page_content)."""
     text = blocks(html)
     return {"url": url, "title": title, "audience": str(meta.get("audience", "")),
             "description": str(meta.get("description", "")),
@@ -213,11 +220,11 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
     number_of = {t: i for i, t in enumerate(terms)}
     weights: list[dict[int, float]] = [{} for _ in terms]
     for field_ref, vector in index.field_vectors.items():
-        doc = int(field_ref.split("/", 1)[1])
+        number = int(field_ref.split("/", 1)[1])
         elements = vector.elements
         for i in range(0, len(elements), 2):
             term_index, value = elements[i], elements[i + 1]
-            weights[term_index][doc] = weights[term_index].get(doc, 0) + value
+            weights[term_index][number] = weights[term_index].get(number, 0) + value
     # lunr numbers terms in the order it met them; ours are sorted: map through the inverted index
     post: list[list[int]] = [[] for _ in terms]
     for term, entry in index.inverted_index.items():
@@ -258,7 +265,7 @@ def write_index(site_dir: Path, lang: str, docs: list[dict[str, Any]], settings:
     out = site_dir / "search" / f"{lang}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     head, text = build_index(docs, lang, settings)
-    dump = {"ensure_ascii": False, "separators": (",", ":")}
-    out.write_text(json.dumps(head, **dump), encoding="utf-8")
-    (site_dir / "search" / f"{lang}.text.json").write_text(json.dumps(text, **dump), encoding="utf-8")
+    out.write_text(json.dumps(head, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (site_dir / "search" / f"{lang}.text.json").write_text(json.dumps(text, ensure_ascii=False, separators=(",", ":")),
+                                                           encoding="utf-8")
     return out

@@ -110,7 +110,7 @@ def guard_site(site: Path, root: Path, passed: dict[str, str] | None = None, *, 
 
     config, data = _config_and_data(root, config, data)
     # files no page guard passed (the 404 page, the download tables): any source of the site may be linked
-    policy = Policy(config.site_url, allowed_domains(data.values), config.quick_exit, data_phones(data.values),
+    policy = Policy(config.site_url, allowed_domains(data.values), set(config.quick_exit), data_phones(data.values),
                     source_urls(data.values))
     problems = []
     for path in sorted(site.rglob("*")):

@@ -7,10 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .paths import SCHEMA_DIR
 from .problems import Problem, rel
-from .schema import SCHEMA_DIR, validate
+from .schema import validate
 from .terms import DATA_ROLES, Terms
 from .yamltext import Located, parse_yaml
+
+
+class DataError(Exception):
+    """An editor asked for data that does not exist (unknown id, no phone number ...)."""
 
 
 @dataclass
@@ -20,9 +25,16 @@ class SiteData:
     values: dict[str, Any] = field(default_factory=dict)
     located: dict[str, Located] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
+    terms: Terms = field(default_factory=Terms)  # the site's names for its data files and audiences
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
+
+
+def formal_audience(data: SiteData, audience: Any) -> bool:
+    """Whether a page for this audience (its front matter `audience`) is written formally: data/site.yml lists
+    the audiences under `formal` (a French site says "vous" to parents and professionals, "tu" to the young)."""
+    return isinstance(audience, str) and audience in ((data.values.get("site") or {}).get("formal") or [])
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -95,13 +107,13 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None,
     terms = terms or Terms(tuple(languages))
     if terms.languages != tuple(languages):
         terms = Terms(tuple(languages), terms.audiences, terms.files)
-    data = SiteData()
+    data = SiteData(terms=terms)
     problems: list[Problem] = []
     present = {p.stem for p in data_dir.glob("*.yml")}
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        name = schema.name.removesuffix(".schema.json")
-        if terms.file(name) not in present and name not in NOT_A_FILE | OPTIONAL:
-            problems.append(Problem(rel(data_dir / f"{terms.file(name)}.yml", root), 1,
+        needed = schema.name.removesuffix(".schema.json")
+        if terms.file(needed) not in present and needed not in NOT_A_FILE | OPTIONAL:
+            problems.append(Problem(rel(data_dir / f"{terms.file(needed)}.yml", root), 1,
                                     f"this data file is missing: the site needs it (its schema is sitekit/schemas/{schema.name})"))
     from .project_files import leaves_project
 

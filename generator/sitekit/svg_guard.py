@@ -6,6 +6,7 @@ HTML, no event handler, link or address, no style."""
 from __future__ import annotations
 
 import re
+from typing import NoReturn
 from xml.parsers import expat
 
 from .html_guard import SVG_ALLOWED, SVG_NS
@@ -24,7 +25,7 @@ def check_svg(data: bytes) -> list[tuple[int, str]]:
     parser = expat.ParserCreate(namespace_separator=" ")
     problems: list[tuple[int, str]] = []
 
-    def refuse(message: str) -> None:
+    def refuse(message: str) -> NoReturn:
         raise _Refused(message, parser.CurrentLineNumber)
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -53,7 +54,10 @@ def check_svg(data: bytes) -> list[tuple[int, str]]:
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = entity
     parser.UnparsedEntityDeclHandler = entity
-    parser.ExternalEntityRefHandler = lambda *_: refuse("an external entity is not allowed in an SVG file") or 0
+    def external_entity(*_: object) -> int:
+        refuse("an external entity is not allowed in an SVG file")
+
+    parser.ExternalEntityRefHandler = external_entity
     parser.ProcessingInstructionHandler = instruction
     try:
         parser.Parse(data, True)

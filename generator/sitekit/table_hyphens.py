@@ -22,7 +22,7 @@ LONG_WORD = 12
 SOFT_HYPHEN = "\u00ad"
 CELL_RE = re.compile(r"(<t[dh]\b[^<>]*>)((?:[^<]|<(?!/?t[dh]\b))*)(</t[dh]>)", re.I)
 TAG_OR_ENTITY_RE = re.compile(r"(<[^<>]+>|&[#\w]+;)")
-LONG_WORD_RE = re.compile(r"[^\W\d_]{%d,}" % LONG_WORD)
+LONG_WORD_RE = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
 
 
 # At least 3 letters before a break and 4 after it: "tiener-pooiers", not "tienerpooi-ers" (a 3-letter tail alone on
@@ -36,7 +36,7 @@ def _breaker(lang: str) -> pyphen.Pyphen:
 
 
 def hyphenate_word(word: str, lang: str) -> str:
-    return _breaker(lang).inserted(word, hyphen=SOFT_HYPHEN)
+    return str(_breaker(lang).inserted(word, hyphen=SOFT_HYPHEN))
 
 
 def _text_only(cell: str, lang: str) -> str:

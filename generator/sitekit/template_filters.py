@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from jinja2.bccache import BytecodeCache, Bucket
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 BUNDLE_SCRIPT_RE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')

@@ -10,8 +10,8 @@ import re
 # tags and entities; no comments: the page guard refuses them before this step (html_guard.py)
 TOKEN_RE = re.compile(r"(<[^<>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
 SKIP_TAGS = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
-OPEN_RE = re.compile(r"^<(%s)\b" % "|".join(SKIP_TAGS), re.I)
-CLOSE_RE = re.compile(r"^</(%s)\s*>" % "|".join(SKIP_TAGS), re.I)
+OPEN_RE = re.compile(rf"^<({'|'.join(SKIP_TAGS)})\b", re.I)
+CLOSE_RE = re.compile(rf"^</({'|'.join(SKIP_TAGS)})\s*>", re.I)
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 

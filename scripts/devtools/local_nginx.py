@@ -63,9 +63,9 @@ http {{
             try:
                 urllib.request.urlopen(url, timeout=1)
                 break
-            except Exception:
+            except OSError:  # not listening yet
                 if proc.poll() is not None:
-                    raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "nginx did not start")
+                    raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "nginx did not start") from None
                 time.sleep(0.05)
         yield url
     finally:

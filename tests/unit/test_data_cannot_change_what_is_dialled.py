@@ -5,8 +5,8 @@ placeholders, reserved ids, Markdown in a data text."""
 from __future__ import annotations
 
 import copy
-import shutil
 import re
+import shutil
 from pathlib import Path
 
 import pytest

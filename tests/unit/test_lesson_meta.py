@@ -73,7 +73,7 @@ def _pages(tmp_path: Path, text: str) -> tuple[dict, dict]:
 def test_lesson_without_translation_fails_naming_the_file(tmp_path: Path) -> None:
     pages, uris = _pages(tmp_path, LESSON)
     found = [str(p) for p in missing_lesson_translations(pages, uris, lambda uri: uri.endswith(".fr.md"), ["nl", "fr", "en"])]
-    assert found == [f"content/professionals/lesmateriaal/les.md:8: error: lesson package has no en translation: "
+    assert found == ["content/professionals/lesmateriaal/les.md:8: error: lesson package has no en translation: "
                      "write professionals/lesmateriaal/les.en.md (see docs/translating.md), or add 'dutch_only: true' "
                      "to the front matter if it is only meant for Dutch-speaking classes"]
 
