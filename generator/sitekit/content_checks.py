@@ -92,7 +92,7 @@ def run_checks(root: Path, config: SiteConfig | None = None, data: SiteData | No
         problems.append(Problem(rel(orphan, root), 1, f"translation without its source page in the default language ({languages[0]})"))
     for st in status(content, languages):
         if st.state in (MISSING, OUTDATED):
-            problems.append(Problem(f"content/{st.page}", 1, f"{st.lang}: translation {st.state} (see make translations)", INFO))
+            problems.append(Problem(f"content/{st.page}", 1, f"{st.lang}: translation {st.state} (see `sitekit translations`, or make translations)", INFO))
     for ident, entry in (data.values.get("hulplijnen", {}) if data_ok else {}).items():
         if isinstance(entry, dict) and entry.get("verified") is False:
             line = data.located["hulplijnen"].line_of([ident])
@@ -126,5 +126,5 @@ def readability_table(rows: list[tuple[str, str, str, Any]]) -> str:
              f"  {'page':58} {'audience':13} {'lang':4} {'words':>6} {'sent':>5} {'w/s':>5} {'long%':>6} {'ease':>6}"]
     for shown, audience, lang, r in rows:
         lines.append(f"  {shown:58} {audience:13} {lang:4} {r.words:6} {r.sentences:5} {r.avg_sentence_words:5} "
-                     f"{r.long_words_pct:6} {r.reading_ease:6}")
+                     f"{r.long_words_pct:6} {'-' if r.reading_ease is None else r.reading_ease:>6}")
     return "\n".join(lines)

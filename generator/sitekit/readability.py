@@ -5,7 +5,8 @@ functions. Every heading, list item and table cell counts as its own sentence, a
 sees it. The reading-ease score is Flesch's formula with the constants for the page's
 language (Douma for Dutch, Kandel-Moles for French), syllables counted with pyphen's
 hyphenation dictionaries (textstat's English counter needs an nltk download, which a
-build here cannot do)."""
+build here cannot do). A language without constants here (German, say) gets no score, rather than
+English's: sentence length and long words still count for it."""
 
 from __future__ import annotations
 
@@ -24,9 +25,15 @@ FLESCH = {"en": (206.835, 1.015, 84.6), "nl": (206.835, 0.93, 77.0), "fr": (207.
 PYPHEN_LANG = {"en": "en_US", "nl": "nl_NL", "fr": "fr_FR"}
 
 
+def pyphen_language(lang: str) -> str | None:
+    """pyphen's dictionary for a site language ('de' -> 'de'); None when pyphen has none."""
+    found = PYPHEN_LANG.get(lang) or pyphen.language_fallback(lang)
+    return str(found) if found else None
+
+
 @lru_cache(maxsize=8)
 def _hyphenator(lang: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=PYPHEN_LANG.get(lang, "en_US"))
+    return pyphen.Pyphen(lang=pyphen_language(lang) or "en_US")
 
 
 def syllables(word: str, lang: str) -> int:
@@ -39,7 +46,7 @@ class Readability:
     sentences: int
     avg_sentence_words: float
     long_words_pct: float
-    reading_ease: float
+    reading_ease: float | None  # None: no Flesch constants for the language
 
 
 def plain_text(markdown: str) -> list[str]:
@@ -94,7 +101,9 @@ def measure(markdown: str, lang: str, long_word_letters: int) -> Readability:
     words = [w for s in sents for w in s]
     n_words, n_sents = len(words), max(len(sents), 1)
     long_pct = 100.0 * sum(len(w) >= long_word_letters for w in words) / max(n_words, 1)
-    base, a, b = FLESCH.get(lang, FLESCH["en"])
+    if lang not in FLESCH:
+        return Readability(n_words, len(sents), round(n_words / n_sents, 1), round(long_pct, 1), None)
+    base, a, b = FLESCH[lang]
     n_syllables = sum(syllables(w, lang) for w in words)
     ease = base - a * n_words / n_sents - b * n_syllables / max(n_words, 1) if n_words else 0.0
     return Readability(n_words, len(sents), round(n_words / n_sents, 1), round(long_pct, 1), round(ease, 1))

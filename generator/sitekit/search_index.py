@@ -69,14 +69,22 @@ class LunrJsPorter(PorterStemmer):  # type: ignore[misc]  # lunr has no type inf
 
 
 _porter = LunrJsPorter()
-# Snowball's stemmers (snowballstemmer, no nltk): "dutch_porter" is the Dutch algorithm nltk ships (the same stem
-# for every word of this site); Snowball 3's "dutch" is another algorithm.
-_snowball = {"nl": snowballstemmer.stemmer("dutch_porter"), "fr": snowballstemmer.stemmer("french")}
+# Snowball's stemmers (snowballstemmer, no nltk), by language code. "dutch_porter" is the Dutch algorithm nltk
+# ships (the same stem for every word of this site); Snowball 3's "dutch" is another algorithm. English keeps
+# lunr's Porter stemmer (as lunr.js). A language with no stemmer here is searched by whole words and beginnings.
+SNOWBALL = {"nl": "dutch_porter", "fr": "french", "de": "german", "es": "spanish", "it": "italian", "pt": "portuguese",
+            "da": "danish", "sv": "swedish", "no": "norwegian", "nb": "norwegian", "fi": "finnish", "ca": "catalan",
+            "ro": "romanian", "hu": "hungarian", "pl": "polish", "cs": "czech", "lt": "lithuanian", "et": "estonian",
+            "el": "greek", "ru": "russian", "tr": "turkish", "ar": "arabic", "ga": "irish", "eu": "basque"}
+_snowball = {lang: snowballstemmer.stemmer(name) for lang, name in SNOWBALL.items()
+             if name in snowballstemmer.algorithms()}
 
 
 @lru_cache(maxsize=200_000)  # a site repeats its words: stem each (word, language) once
 def stem(word: str, lang: str) -> str:
-    return str(_snowball[lang].stemWord(word) if lang in _snowball else _porter.stem(word))
+    if lang == "en":
+        return str(_porter.stem(word))
+    return str(_snowball[lang].stemWord(word)) if lang in _snowball else word
 
 
 def _stemmer(lang: str) -> Callable[..., Any]:
@@ -89,9 +97,15 @@ def stemmer_label(lang: str) -> str:
     return f"stem-{lang}"
 
 
+def pipeline_stemmer(lang: str) -> Callable[..., Any]:
+    """The language's stemmer as a lunr pipeline function, registered once per language."""
+    label = stemmer_label(lang)
+    if label not in Pipeline.registered_functions:
+        Pipeline.register_function(_stemmer(lang), label)
+    return Pipeline.registered_functions[label]  # type: ignore[no-any-return]
+
+
 Pipeline.register_function(_fold_token, "fold-accents")
-for _lang in ("nl", "fr", "en"):
-    Pipeline.register_function(_stemmer(_lang), stemmer_label(_lang))
 
 
 class _Blocks(HTMLParser):
@@ -189,7 +203,7 @@ def build_index(docs: list[dict[str, Any]], lang: str, settings: dict[str, Any])
     stopwords = sorted({fold(str(w)) for w in settings.get("stopwords", {}).get(lang, [])})
     builder = Builder()
     builder.pipeline.add(trimmer, _fold_token, generate_stop_word_filter(stopwords, language=f"x{lang}"),
-                         Pipeline.registered_functions[stemmer_label(lang)])
+                         pipeline_stemmer(lang))
     builder.ref("id")
     for field, boost in FIELDS.items():  # scaled, so that lunr's rounding to 3 decimals stays small
         builder.field(field, boost=boost * WEIGHT_SCALE)

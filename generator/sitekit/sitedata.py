@@ -60,10 +60,13 @@ def _mappings(value: Any, trail: tuple[str, ...] = ()) -> Iterator[tuple[dict[st
 
 
 def missing_languages(located: Located, languages: list[str], path: str) -> list[Problem]:
-    """Every text map (a mapping with an 'nl' key) must have every configured language."""
-    return [Problem(path, located.line_of(trail), f"{'.'.join(trail)}: translation '{lang}' is missing")
+    """Every text map (a mapping with the default language's key) must have every configured language; a formal
+    wording (ui.yml `key@formal`) exists only in the languages that make the difference, so it is left out."""
+    return [Problem(path, located.line_of(trail), f"{'.'.join(trail)}: translation '{lang}' is missing; add "
+                                                  f"{lang}: \"...\" beside {languages[0]}")
             for texts, trail in _mappings(located.value)
             if languages[0] in texts and all(isinstance(v, str) for v in texts.values())
+            and not (trail and str(trail[-1]).endswith("@formal"))
             for lang in languages if not texts.get(lang)]
 
 
@@ -114,7 +117,9 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None,
         needed = schema.name.removesuffix(".schema.json")
         if terms.file(needed) not in present and needed not in NOT_A_FILE | OPTIONAL:
             problems.append(Problem(rel(data_dir / f"{terms.file(needed)}.yml", root), 1,
-                                    f"this data file is missing: the site needs it (its schema is sitekit/schemas/{schema.name})"))
+                                    f"this data file is missing: the site needs its {terms.role(needed)} here (another name: "
+                                    f"mkdocs.yml, plugins: sitekit: data_files: {terms.role(needed)}; its schema is "
+                                    f"sitekit/schemas/{schema.name})"))
     from .project_files import leaves_project
 
     for path, name, folder in _data_files(data_dir, terms):
@@ -123,10 +128,11 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None,
             problems.append(Problem(shown, 1, "this is a link to a file outside the project; copy the file into the project instead"))
             continue
         if name is None or not (SCHEMA_DIR / f"{name}.schema.json").exists() or (folder is None and name in NOT_A_FILE):
-            known = ", ".join(sorted(f"{terms.file(k)}.yml" for k in DATA_ROLES.values() if k not in FOLDER_SCHEMAS))
-            problems.append(Problem(shown, 1, f"the generator does not know this data file; its data files are {known} "
-                                              f"and the folder {terms.file('checklists')}/ (names set in mkdocs.yml, "
-                                              "plugins: sitekit: data_files)"))
+            known = ", ".join(f"{role} {terms.file(k)}.yml" + (" (optional)" if k in OPTIONAL else "")
+                              for role, k in DATA_ROLES.items() if k not in FOLDER_SCHEMAS)
+            problems.append(Problem(shown, 1, f"the generator does not know this data file; the site's data files are, "
+                                              f"by role: {known}, and the folder {terms.file('checklists')}/ (the names "
+                                              "are set in mkdocs.yml, plugins: sitekit: data_files)"))
             continue
         located, file_problems = _load_file(path, name, shown, terms)
         problems += file_problems

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pyphen
 
-from .readability import PYPHEN_LANG
+from .readability import pyphen_language
 
 LONG_WORD = 12
 SOFT_HYPHEN = "\u00ad"
@@ -32,7 +32,7 @@ MIN_LEFT, MIN_RIGHT = 3, 4
 
 @lru_cache(maxsize=8)
 def _breaker(lang: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=PYPHEN_LANG.get(lang, "en_US"), left=MIN_LEFT, right=MIN_RIGHT)
+    return pyphen.Pyphen(lang=pyphen_language(lang) or "en_US", left=MIN_LEFT, right=MIN_RIGHT)
 
 
 def hyphenate_word(word: str, lang: str) -> str:

@@ -41,6 +41,10 @@ class Terms:
         found = [k for k in DATA_ROLES.values() if self.file(k) == name]
         return found[0] if found else None
 
+    def role(self, key: str) -> str:
+        """The role mkdocs.yml names this data by: 'helplines' for the generator's 'hulplijnen'."""
+        return next((role for role, k in DATA_ROLES.items() if k == key), key)
+
     def shown(self, key: str) -> str:
         """data/helplines.yml, as messages name it."""
         return f"data/{self.file(key)}.yml"

@@ -30,7 +30,8 @@ def test_missing_translation_names_file_line_and_key(tmp_path: Path) -> None:
     ui.write_text(ui.read_text(encoding="utf-8").replace(', en: "Talk about it"', ""), encoding="utf-8")
     _, problems = load_data(data, LANGS, tmp_path)
     line = next(i for i, text in enumerate(ui.read_text().splitlines(), 1) if text.startswith("helpbar.title"))
-    assert [str(p) for p in problems] == [f"data/ui.yml:{line}: error: helpbar.title: translation 'en' is missing"]
+    assert [str(p) for p in problems] == [f"data/ui.yml:{line}: error: helpbar.title: translation 'en' is missing; "
+                                          'add en: "..." beside nl']
 
 
 def test_a_french_data_text_has_typographic_apostrophes(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
         print("\n" + report)
     counts = Counter(p.level for p in problems)
     summary = ", ".join(f"{counts.get(level, 0)} {level}(s)" for level in ("error", "warning", "info"))
-    print(f"\nmake check: {summary}")
+    print(f"\ncheck: {summary}")
     return 1 if counts.get(ERROR) else 0
 
 
@@ -93,5 +93,5 @@ def run(argv: list[str]) -> int:
     try:
         return main(argv)
     except KeyboardInterrupt:
-        print("\nmake check: interrupted", file=sys.stderr)
+        print("\ncheck: interrupted", file=sys.stderr)
         return 130

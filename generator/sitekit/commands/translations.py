@@ -55,6 +55,8 @@ def main(argv: list[str]) -> int:
     print("\n" + ", ".join(f"{counts.get(s, 0)} {MARK[s]}" for s in (PRESENT, OUTDATED, UNSTAMPED, MISSING)))
     for orphan in orphans(content, languages):
         print(f"{orphan.relative_to(ROOT)}:1: error: translation without its source page ({languages[0]})")
+    print(f"{MARK[UNSTAMPED]}: a translation that does not record which version of its source it translates; "
+          "check it against the source, then --stamp it.")
     print(f"Missing pages are shown in the default language ({languages[0]}) with a notice; outdated ones: compare with "
           f"the {languages[0]} page, "
           "update, then run: sitekit translations --stamp <file>")
