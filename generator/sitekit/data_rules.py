@@ -8,7 +8,7 @@ from collections.abc import Callable
 from .problems import Problem
 from .yamltext import Located
 
-RESERVED_IDS = {"start", "none", "watch", "act"}  # the outcomes' ids (checklist_html.py)
+RESERVED_IDS = {"start", "none", "watch", "act"}  # the outcomes' ids (components/checklist)
 
 
 def _checklist(located: Located, path: str) -> list[Problem]:

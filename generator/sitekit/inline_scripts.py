@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from . import components
 from .paths import THEME_DIR
 
 INLINE_SCRIPT_RE = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
@@ -68,7 +69,8 @@ def template_path(template: str, root: Path) -> Path:
     if template.startswith("material:"):
         return material_templates() / template.removeprefix("material:")
     if template.startswith("theme:"):
-        return THEME_DIR / template.removeprefix("theme:")
+        name = template.removeprefix("theme:")
+        return components.templates().get(name) or THEME_DIR / name
     return root / template
 
 
@@ -87,6 +89,7 @@ def template_hashes(root: Path) -> dict[str, set[str]]:
     templates named in REVIEWED (the site uses them unchanged)."""
     out: dict[str, set[str]] = {}
     names = {"theme:" + p.relative_to(THEME_DIR).as_posix() for p in THEME_DIR.rglob("*.html")}
+    names |= {"theme:" + name for name in components.templates()}
     names |= {r.template for r in REVIEWED if r.template.startswith("material:")}
     for name in sorted(names):
         texts = scripts_in_template(template_path(name, root))

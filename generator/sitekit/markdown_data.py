@@ -13,7 +13,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .budget import OverBudget
-from .checklist_html import render_checklist
+from .components.call_cards import render_cards
+from .components.checklist import render_checklist
 from .problems import Problem, ProblemsFound
 from .sitedata import DataError, SiteData, formal_audience
 
@@ -157,49 +158,8 @@ class MarkdownData:
         return self.inline(self.ui("helplines.works_in").replace("{regions}", self._names([f"region.{r}" for r in regions])))
 
     def helplines(self) -> str:
-        """Every service of data/hulplijnen.yml as a card: what it is for, buttons to call, mail or visit
-        it, and when it is open, what it costs and whether you may stay anonymous (helplines.css).
-        Services that answer in the page's language come first; the others say which languages they use."""
-        blocks = []
-        lines_by_id = self.data.values.get("hulplijnen", {})
-        for ident in self.in_page_language_first(list(lines_by_id)):
-            e = lines_by_id[ident]
-            name = self.inline(e["name"])
-            city = f" ({self.inline(e['city'])})" if e.get("city") else ""
-            own = f" lang={self.name_language(e)}" if self.name_language(e) and not city else ""
-            lines = ['<div class="helpline" markdown>', "", f"### {name}{city} {{ #{ident}{own} }}", "",
-                     self.inline(e["about"]), ""]
-            notes = " ".join(n for n in (self.language_note(e), self.region_note(e)) if n)
-            if notes:
-                lines += [notes, "{ .helpline__languages }", ""]
-            for place in e.get("places", []):
-                phone = (f' · [{self.inline(place["phone_display"])}](tel:{place["phone"]}){{ .tel dir=ltr }}'
-                         if place.get("phone") and e["verified"] else "")
-                lines += [f"- **{self.inline(place['name'])}** — {self.inline(place['address'])}{phone}"]
-            if e.get("places"):
-                lines.append("")
-            if not e["verified"]:
-                lines += [self.inline(self.ui("helplines.unverified")), "{ .helpline__facts }", ""]
-            else:
-                actions = []
-                if e.get("phone"):
-                    actions.append(f'[{self.inline(self.ui("helpbar.call"))} <span dir="ltr">{self.inline(e["phone_display"])}</span>](tel:{e["phone"]})'
-                                   "{ .helpline__action .helpline__action--call }")
-                if e.get("email"):
-                    actions.append(f'[{e["email"]}](mailto:{e["email"]}){{ .helpline__action }}')
-                if e.get("url"):
-                    shown = e["url"].removeprefix("https://").removeprefix("www.").rstrip("/")
-                    actions.append(f"[{shown}]({e['url']}){{ .helpline__action }}")
-                if actions:
-                    lines += ["\n".join(actions), "{ .helpline__actions }", ""]
-                facts = [self.inline(e[key]) for key in ("hours", "cost") if e.get(key)]
-                if e.get("anonymous"):
-                    facts.append(self.inline(self.ui("helplines.anonymous")))
-                if facts:
-                    lines += [" · ".join(facts), "{ .helpline__facts }", ""]
-            lines.append("</div>")
-            blocks.append("\n".join(lines))
-        return "\n\n".join(blocks) + "\n"
+        """Every service of the help lines file as a card (sitekit/components/call_cards)."""
+        return render_cards(self)
 
     def help_finder(self) -> str:
         """The help finder (data/hulpwijzer.yml): "what is going on?" as a list of links, then for each

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,12 +20,15 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import budget, preview
+from .components import assets as component_assets
+from .components import templates as component_templates
+from .components.search import search_doc, write_index
 from .config import SiteKitConfig
 from .content_checks import owner_settings_missing, run_checks
 from .css_bundle import bundle, material_stylesheets
@@ -45,7 +49,6 @@ from .paths import THEME_DIR
 from .preview_languages import write_not_built
 from .problems import Problem, ProblemsFound, rel
 from .project_files import check_project_files, leaves_project
-from .search_index import search_doc, write_index
 from .site_build import NO_PDF_ENV, after_pages_problems, finish_site, steps
 from .siteconfig import SiteConfig, from_mkdocs
 from .sitedata import SiteData, formal_audience, load_data
@@ -87,6 +90,15 @@ class DirtyNotice(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def component_template(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    """A component's partial by its usual name (partials/site/search.html), for Jinja."""
+    path = component_templates().get(name)
+    if path is None:
+        return None
+    mtime = path.stat().st_mtime_ns
+    return path.read_text(encoding="utf-8"), str(path), lambda: path.stat().st_mtime_ns == mtime
 
 
 class PageOverBudget(PluginError, budget.OverBudget):
@@ -176,7 +188,7 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
             if not sources:
                 fail([Problem("mkdocs.yml", 1, "theme: Material's stylesheet main.*.min.css was not found")])
             for css in config.extra_css:
-                path = next((d / str(css) for d in dirs if (d / str(css)).is_file()), None)
+                path = next((d / str(css) for d in dirs if (d / str(css)).is_file()), component_assets().get(str(css)))
                 if path is None:
                     fail([Problem("mkdocs.yml", 1, f"extra_css: {css} not found in the theme or content/")])
                     continue
@@ -242,7 +254,16 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
             problems += missing_page_addresses(self.data.values.get("site"), self.data.located["site"].line_of,
                                                self.data.paths["site"], set(src_uris.values()))
         fail(problems)
+        self._add_component_assets(files, config)
         return files
+
+    @staticmethod
+    def _add_component_assets(files: Files, config: MkDocsConfig) -> None:
+        """The components' scripts and stylesheets (sitekit/components/) at their usual addresses, unless the
+        site's own theme folder has a file there."""
+        for uri, path in component_assets().items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
 
     def _render_again_what_changed(self, config: MkDocsConfig, files: Files) -> None:
         """`make serve` re-renders only changed pages (--dirty): a page counts as changed when its Markdown is
@@ -291,6 +312,9 @@ class SiteKitPlugin(BasePlugin[SiteKitConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give templates the data and the interface strings of the language being built."""
         env.bytecode_cache = self.template_cache
+        # the components' partials (sitekit/components/), after the theme folders: a site's own wins
+        if env.loader is not None:
+            env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FunctionLoader(component_template)])
         # The site's own templates escape every value by default (titles, data, interface strings);
         # Material's templates are left as they are: the page guard (on_post_page) checks what they make.
         env.autoescape = is_site_template

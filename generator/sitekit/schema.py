@@ -9,7 +9,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from .paths import SCHEMA_DIR
+from .paths import schema_files
 from .problems import Problem
 from .terms import DEFAULT_AUDIENCES, Terms
 from .yamltext import Located, jsonable
@@ -35,7 +35,7 @@ def expand(value: Any, default_language: str, audiences: tuple[str, ...]) -> Any
 
 @cache
 def validator(name: str, default_language: str = "nl", audiences: tuple[str, ...] = DEFAULT_AUDIENCES) -> Draft202012Validator:
-    schema = expand(json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")), default_language, audiences)
+    schema = expand(json.loads(schema_files()[name].read_text(encoding="utf-8")), default_language, audiences)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .paths import SCHEMA_DIR
+from .paths import PACKAGE_DIR, schema_files
 from .problems import Problem, rel
 from .schema import validate
 from .terms import DATA_ROLES, Terms
@@ -113,13 +113,12 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None,
     data = SiteData(terms=terms)
     problems: list[Problem] = []
     present = {p.stem for p in data_dir.glob("*.yml")}
-    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        needed = schema.name.removesuffix(".schema.json")
+    for needed, schema in sorted(schema_files().items()):
         if terms.file(needed) not in present and needed not in NOT_A_FILE | OPTIONAL:
             problems.append(Problem(rel(data_dir / f"{terms.file(needed)}.yml", root), 1,
                                     f"this data file is missing: the site needs its {terms.role(needed)} here (another name: "
                                     f"mkdocs.yml, plugins: sitekit: data_files: {terms.role(needed)}; its schema is "
-                                    f"sitekit/schemas/{schema.name})"))
+                                    f"sitekit/{schema.relative_to(PACKAGE_DIR).as_posix()})"))
     from .project_files import leaves_project
 
     for path, name, folder in _data_files(data_dir, terms):
@@ -127,7 +126,7 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None,
         if leaves_project(path, root or data_dir.parent):
             problems.append(Problem(shown, 1, "this is a link to a file outside the project; copy the file into the project instead"))
             continue
-        if name is None or not (SCHEMA_DIR / f"{name}.schema.json").exists() or (folder is None and name in NOT_A_FILE):
+        if name is None or name not in schema_files() or (folder is None and name in NOT_A_FILE):
             known = ", ".join(f"{role} {terms.file(k)}.yml" + (" (optional)" if k in OPTIONAL else "")
                               for role, k in DATA_ROLES.items() if k not in FOLDER_SCHEMAS)
             problems.append(Problem(shown, 1, f"the generator does not know this data file; the site's data files are, "

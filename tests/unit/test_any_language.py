@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sitekit.components.search import build_index, search_doc, stem
 from sitekit.content_checks import readability_table
 from sitekit.readability import measure
-from sitekit.search_index import build_index, search_doc, stem
 from sitekit.sitedata import missing_languages
 from sitekit.yamltext import parse_yaml
 

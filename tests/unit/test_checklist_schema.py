@@ -50,7 +50,7 @@ def test_a_one_point_level_reads_as_one_number(lang: str) -> None:
     import copy
     import re
 
-    from sitekit.checklist_html import render_checklist
+    from sitekit.components.checklist import render_checklist
     from sitekit.markdown_data import MarkdownData
 
     data, _ = load_data(ROOT / "data", ["nl", "fr", "en"], ROOT)

@@ -10,11 +10,11 @@ from contextlib import contextmanager
 
 import pytest
 
+from sitekit.components.search import search_doc
 from sitekit.editorial import banned_words, external_links, typed_contacts
 from sitekit.html_guard import Policy, check_html, line_of
 from sitekit.markdown_rules import FORBIDDEN, mark_external_links
 from sitekit.readability import measure
-from sitekit.search_index import search_doc
 from sitekit.table_hyphens import soft_hyphens_in_headings, soft_hyphens_in_tables
 from sitekit.typography import french_spaces
 from sitekit.yamltext import split_front_matter

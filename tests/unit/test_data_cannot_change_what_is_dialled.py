@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit.checklist_html import render_checklist
+from sitekit.components.checklist import render_checklist
 from sitekit.data_rules import PLACEHOLDERS
 from sitekit.editorial import typed_contacts
 from sitekit.frontmatter import read_page

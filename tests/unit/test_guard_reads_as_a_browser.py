@@ -177,8 +177,8 @@ def test_a_link_in_a_lesson_pdf_cannot_add_markup() -> None:
 def test_search_keywords_stay_linear_and_synonyms_are_limited() -> None:
     import time
 
+    from sitekit.components.search import keywords
     from sitekit.schema import validate
-    from sitekit.search_index import keywords
     from sitekit.yamltext import parse_yaml
 
     groups = [[f"qz{i}", f"qy{i}"] for i in range(20_000)]

@@ -74,3 +74,27 @@ def test_no_private_names_across_modules() -> None:
     private = sorted(f"{m} imports {t}.{n}" for m, edges in imports().items() for t, n in edges
                      if n.startswith("_") and t != m)
     assert private == []
+
+
+def test_each_component_is_one_folder_with_its_readme_naming_its_files_and_tests() -> None:
+    """Components as folders (issue 28): each has a README that names every file of the folder and tests
+    that exist; no component file is left behind in the theme; the served names stay the same."""
+    from sitekit import components
+    from sitekit.paths import THEME_DIR
+
+    root = PACKAGE.parent.parent
+    problems = []
+    for folder in components.folders():
+        readme = folder / "README.md"
+        text = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+        problems += [f"{folder.name}: README.md does not name {p.name}" for p in sorted(folder.iterdir())
+                     if p.is_file() and p.name != "README.md" and f"`{p.name}`" not in text]
+        named_tests = [w.strip("`(),.") for w in text.split() if w.strip("`(),.").startswith("tests/")]
+        problems += [f"{folder.name}: no tests named" for _ in [0] if not named_tests]
+        problems += [f"{folder.name}: {t} does not exist" for t in named_tests if not (root / t).exists()]
+    served = set(components.assets()) | set(components.templates())
+    in_theme = {p.relative_to(THEME_DIR).as_posix() for p in THEME_DIR.rglob("*") if p.is_file()}
+    problems += [f"{name} is both in the theme and a component's" for name in sorted(served & in_theme)]
+    assert problems == []
+    assert {"assets/javascripts/site/checklist.js", "assets/stylesheets/site/helpbar.css",
+            "partials/site/search.html", "partials/site/quick-exit.html"} <= served

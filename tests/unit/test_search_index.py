@@ -1,8 +1,8 @@
-"""The prebuilt search index (scripts/sitekit/search_index.py): what the browser gets, and what not."""
+"""The prebuilt search index (sitekit/components/search): what the browser gets, and what not."""
 
 from __future__ import annotations
 
-from sitekit.search_index import blocks, build_index, search_doc
+from sitekit.components.search import blocks, build_index, search_doc
 
 SETTINGS = {"synonyms": {"nl": [["sexting", "seksting"]]}, "stopwords": {"nl": ["de", "het", "met", "een"]},
             "cues": {"nl": {"ouders": ["Mijn dochter"]}}, "cue_boost": 2}

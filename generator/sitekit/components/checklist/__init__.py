@@ -10,7 +10,7 @@ import copy
 from html import escape
 from typing import Any, Protocol
 
-from .sitedata import DataError, SiteData, formal_audience
+from ...sitedata import DataError, SiteData, formal_audience
 
 
 class DataText(Protocol):
