@@ -106,9 +106,9 @@ def publisher_not_ready(data: Any, level: str = INFO) -> list[Problem]:
     """Only the site's owner can give the publisher's contact (data/uitgever.yml `contact`): without it the
     accessibility statement gives no way to report a problem. Said on every check, until it is filled in."""
     info = data.values.get("uitgever")
-    if not isinstance(info, dict) or info.get("contact"):
+    if isinstance(info, dict) and info.get("contact"):
         return []
-    return [Problem(data.paths.get("uitgever", "data/uitgever.yml"), 1,
+    return [Problem(data.paths.get("uitgever", data.terms.shown("uitgever")), 1,
                     "not ready to publish: `contact` is empty, so the accessibility and privacy pages give no way to "
                     "reach the publisher; add an e-mail address or web form the publisher confirmed", level)]
 

@@ -14,13 +14,13 @@ import html as htmllib
 import io
 import json
 import logging
+import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import jinja2
 import segno
@@ -34,7 +34,11 @@ ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</a
 LESSON_META_RE = re.compile(r'<script type="application/json" id="lesson-meta">(.*?)</script>', re.S)
 # an href in any quoting style (double, single, none), so that no link keeps a relative address WeasyPrint
 # would resolve against the build machine's files
-HREF_RE = re.compile(r"""(<a\b[^<>]*?\bhref\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""", re.I)
+# <a ... href=...>, reading quoted attribute values whole: a `>` inside title=">" does not end the tag
+HREF_RE = re.compile(r"""(<a\b(?:[^<>"']|"[^"]*"|'[^']*')*?(?<![-\w])href\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""", re.I)
+# A link in a PDF opens on the reader's computer: only to the web, an e-mail or a phone number
+PDF_LINK_SCHEMES = ("https", "mailto", "tel")
+PDF_SECONDS = 240  # the longest lesson package, with its layout passes, takes well under a minute here
 DOWNLOADS_MARK = '<div class="downloads" data-downloads></div>'
 # {{ downloads() }} lists every group; {{ downloads("campaign") }} one group (see markdown_data.py).
 DOWNLOADS_MARK_RE = re.compile(r'<div class="downloads" data-downloads(?:="([a-z ]+)")?></div>')
@@ -248,17 +252,42 @@ def _print(job: PrintJob) -> PrintJob:
     if lost.messages:
         raise LostInPrint(f"{job.out.name}: {lost.messages[0][:300]}; the PDF would be printed without it (an image "
                           "must be a PNG, JPEG, WebP or SVG of at most a few thousand pixels a side)")
+    unsafe = [uri for uri in pdf_links(job.out) if urlsplit(uri).scheme.lower() not in PDF_LINK_SCHEMES]
+    if unsafe:
+        job.out.unlink(missing_ok=True)
+        raise LostInPrint(f"{job.out.name}: a link in this PDF would open {unsafe[0][:120]!r} on the reader's computer; "
+                          "a PDF may link to https addresses, e-mail and phone numbers only (check the links of "
+                          f"{job.title!r})")
     return job
+
+
+def pdf_links(path: Path) -> list[str]:
+    """Every web link (/URI action) of a PDF, in page order."""
+    found = []
+    for page in PdfReader(path).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri is not None:
+                found.append(str(uri))
+    return found
 
 
 def print_all(site: Path, jobs: list[PrintJob], workers: int | None = None) -> list[Download]:
     """Print the PDFs, one process per CPU (WeasyPrint is single-threaded), and list them in job order."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    if workers == 1:
-        done = [_print(job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = list(pool.map(_print, jobs))
+    done = []
+    # each PDF in a worker process with its own time limit: a document that makes WeasyPrint work for hours
+    # (an image nested in itself) stops the build with its name instead of hanging it
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        running = [pool.apply_async(_print, (job,)) for job in jobs]
+        for job, result in zip(jobs, running):
+            try:
+                done.append(result.get(timeout=PDF_SECONDS))
+            except multiprocessing.TimeoutError:
+                pool.terminate()
+                raise LostInPrint(f"{job.out.name}: printing it took more than {PDF_SECONDS} seconds and was stopped; "
+                                  f"look for a very large or self-repeating image or table in {job.title!r}") from None
     return [Download(job.group, job.out.relative_to(site).as_posix(), job.title, job.lang,
                      job.out.stat().st_size, len(PdfReader(job.out).pages)) for job in done]
 

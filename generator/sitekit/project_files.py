@@ -68,4 +68,25 @@ def _content_file(path: Path, name: str, is_file: bool, shown: str) -> list[Prob
         from .svg_guard import check_svg
 
         return [Problem(shown, line, message) for line, message in check_svg(path.read_bytes())]
+    if suffix in SIGNATURES and not path.is_symlink() and not _has_signature(path, suffix):
+        # a browser and WeasyPrint look at the bytes, not the name: an SVG named .png skipped the SVG check,
+        # showed text (a phone number) in a PDF and could hang the PDF step (new-team/hostile review, issue 28)
+        return [Problem(shown, 1, f"this file is not a {suffix[1:].upper()} file inside: save it in the format its "
+                                  "name says (an SVG keeps the .svg name, so that it is checked)")]
     return []
+
+
+# What the first bytes of each image and font type are (the file formats' own signatures).
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".avif": (b"ftyp",), ".woff": (b"wOFF",), ".woff2": (b"wOF2",)}
+
+
+def _has_signature(path: Path, suffix: str) -> bool:
+    with path.open("rb") as f:
+        head = f.read(16)
+    if suffix == ".webp":
+        return head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+    if suffix == ".avif":
+        return head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"mif1", b"msf1")
+    return head.startswith(SIGNATURES[suffix])

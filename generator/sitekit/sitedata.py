@@ -111,7 +111,9 @@ def load_data(data_dir: Path, languages: list[str], root: Path | None = None,
     if terms.languages != tuple(languages):
         terms = Terms(tuple(languages), terms.audiences, terms.files)
     data = SiteData(terms=terms)
-    problems: list[Problem] = []
+    problems: list[Problem] = terms.clashes()
+    if problems:
+        return data, problems
     present = {p.stem for p in data_dir.glob("*.yml")}
     for needed, schema in sorted(schema_files().items()):
         if terms.file(needed) not in present and needed not in NOT_A_FILE | OPTIONAL:

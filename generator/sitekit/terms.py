@@ -41,6 +41,11 @@ class Terms:
         found = [k for k in DATA_ROLES.values() if self.file(k) == name]
         return found[0] if found else None
 
+    def clashes(self) -> list[Problem]:
+        """Two roles named by one file: one of them would never be read (a publisher read as the site file)."""
+        roles = {role: self.file(key) for role, key in DATA_ROLES.items()}
+        return unknown_roles({role: name for role, name in roles.items() if name != DATA_ROLES[role]} or {}, ())
+
     def role(self, key: str) -> str:
         """The role mkdocs.yml names this data by: 'helplines' for the generator's 'hulplijnen'."""
         return next((role for role, k in DATA_ROLES.items() if k == key), key)
@@ -57,17 +62,29 @@ def terms_from(languages: list[str] | tuple[str, ...], audiences: list[str] | tu
     return Terms(tuple(languages), tuple(audiences or DEFAULT_AUDIENCES), files)
 
 
-AUDIENCE_ID_RE = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
-FILE_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
+AUDIENCE_ID_RE = re.compile(r"[a-z][a-z0-9-]{0,30}")  # used with fullmatch: no newline at the end
+FILE_NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}")
 
 
 def unknown_roles(data_files: Mapping[str, str], audiences: list[str] | tuple[str, ...] = ()) -> list[Problem]:
     """data_files names only roles the generator knows, with plain file names; audience ids are plain words
     (they become CSS-free data attributes and ui keys)."""
     return [Problem("mkdocs.yml", 1, f"plugins: sitekit: audiences: '{a}' must be lowercase letters, digits or -, "
-                                     "starting with a letter") for a in audiences if not AUDIENCE_ID_RE.match(a)] + [
+                                     "starting with a letter") for a in audiences if not AUDIENCE_ID_RE.fullmatch(a)] + [
             Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: {role}: '{name}' must be a plain file name "
                                      "without .yml (lowercase letters, digits, - or _)")
-            for role, name in data_files.items() if not FILE_NAME_RE.match(name)] + [Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: '{role}' is not a data file of the generator; "
+            for role, name in data_files.items() if not FILE_NAME_RE.fullmatch(name)] + [
+            Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: '{name}' names two data files "
+                                     f"({', '.join(sorted(roles))}); each role needs a file of its own")
+            for name, roles in _shared(data_files).items()] + [Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: '{role}' is not a data file of the generator; "
                                      f"its roles are {', '.join(sorted(DATA_ROLES))}")
             for role in data_files if role not in DATA_ROLES]
+
+
+def _shared(data_files: Mapping[str, str]) -> dict[str, list[str]]:
+    """File names that two roles would share, counting the roles left at their default names."""
+    names = {role: data_files.get(role, key) for role, key in DATA_ROLES.items()}
+    by_name: dict[str, list[str]] = {}
+    for role, name in names.items():
+        by_name.setdefault(name, []).append(role)
+    return {name: roles for name, roles in by_name.items() if len(roles) > 1}
