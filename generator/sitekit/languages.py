@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # not imported at run time: under ProperDocs, mkdocs.* must resolve to it (siteconfig.load)
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 
-def _i18n(config: Any) -> Any:
+def _i18n(config: MkDocsConfig) -> Any:
     plugins = getattr(config, "plugins", None) or {}
     return plugins.get("i18n") if hasattr(plugins, "get") else None
 
 
-def site_languages(config: Any) -> list[str]:
+def site_languages(config: MkDocsConfig) -> list[str]:
     """Configured languages, default language first."""
     plugin = _i18n(config)
     if plugin is None:
@@ -21,14 +25,14 @@ def site_languages(config: Any) -> list[str]:
     return [default] + [lang for lang in langs if lang != default]
 
 
-def current_language(config: Any) -> str:
+def current_language(config: MkDocsConfig) -> str:
     plugin = _i18n(config)
     if plugin is None or plugin.current_language is None:
         return site_languages(config)[0]
     return str(plugin.current_language)
 
 
-def page_language(page: Any, config: Any) -> str:
+def page_language(page: Page, config: MkDocsConfig) -> str:
     """The language the page's text is written in (differs from the build's on a fallback page)."""
     return getattr(page.file, "locale", None) or current_language(config)
 

@@ -8,7 +8,10 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported for real only when a config is loaded: ProperDocs must come first (load)
+    from mkdocs.config.defaults import MkDocsConfig
 
 from .problems import Problem
 from .terms import Terms, terms_from
@@ -46,7 +49,7 @@ def _nav_files(items: object) -> set[str]:
     return found
 
 
-def from_mkdocs(config: Any) -> SiteConfig:
+def from_mkdocs(config: MkDocsConfig) -> SiteConfig:
     """The generator's view of a validated MkDocs/ProperDocs config."""
     site_url = (config.site_url or "https://example.invalid/").rstrip("/") + "/"
     plugins = config.plugins
@@ -64,7 +67,8 @@ def from_mkdocs(config: Any) -> SiteConfig:
     patterns = tuple(str(p.pattern) for p in getattr(spec, "patterns", []) if getattr(p, "pattern", None)) \
         if spec is not None and not isinstance(spec, str) else \
         tuple(line.strip() for line in str(spec or "").splitlines() if line.strip())
-    exits = (config.extra or {}).get("quick_exit") or {}
+    extra: dict[str, Any] = dict(config.extra or {})
+    exits = extra.get("quick_exit") or {}
     exit_urls = frozenset(str(v) for v in (exits.values() if isinstance(exits, dict) else [exits]))
     own = plugins.get("sitekit") if hasattr(plugins, "get") else None
     settings = getattr(own, "config", None)
@@ -72,7 +76,7 @@ def from_mkdocs(config: Any) -> SiteConfig:
     return SiteConfig(site_url, languages, names, frozenset(_nav_files(nav)) if nav else None, patterns, exit_urls, terms)
 
 
-def load(root: Path) -> Any:
+def load(root: Path) -> MkDocsConfig:
     """mkdocs.yml of the site in `root`, validated as the generator validates it (plugins loaded, not run)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from .generator import NoGenerator, generator
