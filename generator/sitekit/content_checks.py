@@ -106,11 +106,32 @@ def publisher_not_ready(data: Any, level: str = INFO) -> list[Problem]:
     """Only the site's owner can give the publisher's contact (data/uitgever.yml `contact`): without it the
     accessibility statement gives no way to report a problem. Said on every check, until it is filled in."""
     info = data.values.get("uitgever")
-    if isinstance(info, dict) and info.get("contact"):
+    contact = info.get("contact") if isinstance(info, dict) else None
+    if isinstance(contact, dict) and contact and not placeholder_contact(contact):
         return []
+    if isinstance(contact, dict) and placeholder_contact(contact):
+        return [Problem(data.paths.get("uitgever", data.terms.shown("uitgever")), 1,
+                        f"not ready to publish: `contact` is a placeholder address ({placeholder_contact(contact)}); "
+                        "give the e-mail address or web form the publisher confirmed", level)]
     return [Problem(data.paths.get("uitgever", data.terms.shown("uitgever")), 1,
                     "not ready to publish: `contact` is empty, so the accessibility and privacy pages give no way to "
                     "reach the publisher; add an e-mail address or web form the publisher confirmed", level)]
+
+
+# Domains reserved for examples and tests (RFC 2606, RFC 6761): never a real publisher's address
+PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net", "example", "test", "invalid", "localhost")
+
+
+def placeholder_contact(contact: dict[str, Any]) -> str:
+    """The contact's address when it is on a domain reserved for examples, else ''."""
+    from urllib.parse import urlsplit
+
+    for value in (str(contact.get("email") or ""), str(contact.get("url") or "")):
+        host = (value.rpartition("@")[2] if "@" in value and "://" not in value else urlsplit(value).hostname or "")
+        host = host.strip().lower().rstrip(".")
+        if host and any(host == d or host.endswith("." + d) for d in PLACEHOLDER_DOMAINS):
+            return value.strip()
+    return ""
 
 
 def owner_settings_missing(data: Any, level: str = WARNING) -> list[Problem]:

@@ -187,14 +187,14 @@ def with_printed_addresses(body: str) -> str:
 class LostInPrint(Exception):
     """WeasyPrint left something out of a PDF (an image it could not load or that was too large)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, path: str | None = None):
         from .problems import Problem
 
-        self.problem = Problem("content/" + _content_path(message), 1, message)
+        self.problem = Problem(path or "content/" + _content_path(message), 1, message)
         super().__init__(message)
 
-    def __reduce__(self) -> tuple[type, tuple[str]]:  # back from a worker process as it was
-        return (LostInPrint, (self.problem.message,))
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # back from a worker process as it was
+        return (LostInPrint, (self.problem.message, self.problem.path))
 
 
 def _content_path(message: str) -> str:
@@ -255,9 +255,10 @@ def _print(job: PrintJob) -> PrintJob:
     unsafe = [uri for uri in pdf_links(job.out) if urlsplit(uri).scheme.lower() not in PDF_LINK_SCHEMES]
     if unsafe:
         job.out.unlink(missing_ok=True)
+        page = job.base.relative_to(job.site).as_posix() if job.base.is_relative_to(job.site) else job.out.name
         raise LostInPrint(f"{job.out.name}: a link in this PDF would open {unsafe[0][:120]!r} on the reader's computer; "
                           "a PDF may link to https addresses, e-mail and phone numbers only (check the links of "
-                          f"{job.title!r})")
+                          f"{job.title!r}, the page site/{page})", f"site/{page}")
     return job
 
 
@@ -286,8 +287,10 @@ def print_all(site: Path, jobs: list[PrintJob], workers: int | None = None) -> l
                 done.append(result.get(timeout=PDF_SECONDS))
             except multiprocessing.TimeoutError:
                 pool.terminate()
+                page = job.base.relative_to(job.site).as_posix() if job.base.is_relative_to(job.site) else job.out.name
                 raise LostInPrint(f"{job.out.name}: printing it took more than {PDF_SECONDS} seconds and was stopped; "
-                                  f"look for a very large or self-repeating image or table in {job.title!r}") from None
+                                  f"look for a very large or self-repeating image or table in {job.title!r}",
+                                  f"site/{page}") from None
     return [Download(job.group, job.out.relative_to(site).as_posix(), job.title, job.lang,
                      job.out.stat().st_size, len(PdfReader(job.out).pages)) for job in done]
 

@@ -71,7 +71,7 @@ def _content_file(path: Path, name: str, is_file: bool, shown: str) -> list[Prob
     if suffix in SIGNATURES and not path.is_symlink() and not _has_signature(path, suffix):
         # a browser and WeasyPrint look at the bytes, not the name: an SVG named .png skipped the SVG check,
         # showed text (a phone number) in a PDF and could hang the PDF step (new-team/hostile review, issue 28)
-        return [Problem(shown, 1, f"this file is not a {suffix[1:].upper()} file inside: save it in the format its "
+        return [Problem(shown, 1, f"this file's content is not {suffix[1:].upper()}: save it in the format its "
                                   "name says (an SVG keeps the .svg name, so that it is checked)")]
     return []
 
@@ -87,6 +87,8 @@ def _has_signature(path: Path, suffix: str) -> bool:
         head = f.read(16)
     if suffix == ".webp":
         return head.startswith(b"RIFF") and head[8:12] == b"WEBP"
-    if suffix == ".avif":
-        return head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"mif1", b"msf1")
+    if suffix == ".avif":  # an ISO box: its size (big-endian, at least the 16 bytes read) then 'ftyp' and a brand
+        size = int.from_bytes(head[:4], "big")
+        return 16 <= size <= min(path.stat().st_size, 4096) and head[4:8] == b"ftyp" and \
+            head[8:12] in (b"avif", b"avis", b"mif1", b"msf1")
     return head.startswith(SIGNATURES[suffix])

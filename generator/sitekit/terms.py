@@ -69,9 +69,11 @@ FILE_NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}")
 def unknown_roles(data_files: Mapping[str, str], audiences: list[str] | tuple[str, ...] = ()) -> list[Problem]:
     """data_files names only roles the generator knows, with plain file names; audience ids are plain words
     (they become CSS-free data attributes and ui keys)."""
-    return [Problem("mkdocs.yml", 1, f"plugins: sitekit: audiences: '{a}' must be lowercase letters, digits or -, "
+    return [Problem("mkdocs.yml", 1, f"plugins: sitekit: audiences: {a!r} must be lowercase letters, digits or -, "
                                      "starting with a letter") for a in audiences if not AUDIENCE_ID_RE.fullmatch(a)] + [
-            Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: {role}: '{name}' must be a plain file name "
+            Problem("mkdocs.yml", 1, f"plugins: sitekit: audiences: {a!r} is named twice")
+            for a in sorted({a for a in audiences if list(audiences).count(a) > 1})] + [
+            Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: {role}: {name!r} must be a plain file name "
                                      "without .yml (lowercase letters, digits, - or _)")
             for role, name in data_files.items() if not FILE_NAME_RE.fullmatch(name)] + [
             Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: '{name}' names two data files "

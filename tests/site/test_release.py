@@ -34,7 +34,11 @@ def test_build_warns_and_release_refuses_until_the_owner_gives_the_contact(fixtu
     assert (fixture_project / "site" / "index.html").read_bytes() == before  # the last good site/ stays
 
     publisher.write_text(publisher.read_text(encoding="utf-8") + "contact:\n  email: redactie@example.org\n",
-                         encoding="utf-8")
+                         encoding="utf-8")  # a placeholder (a domain reserved for examples) is not a contact
+    refused = sitekit(fixture_project, "release", "--no-pdf")
+    assert refused.returncode == 1 and "placeholder address" in refused.stdout + refused.stderr
+    publisher.write_text(publisher.read_text(encoding="utf-8").replace("redactie@example.org", "redactie@stoptienerpooiers.be"),
+                         encoding="utf-8")  # only in this test's copy of the data
     release = sitekit(fixture_project, "release", "--no-pdf")
     assert release.returncode == 0, release.stdout + release.stderr
     assert "not ready to publish" not in release.stdout + release.stderr

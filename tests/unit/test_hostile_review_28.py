@@ -56,9 +56,12 @@ def test_an_image_must_be_what_its_name_says(tmp_path: Path) -> None:
     (images / "schema.png").write_text(SVG, encoding="utf-8")  # an SVG: the SVG check never saw it
     (images / "echt.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
     (images / "echt.svg").write_text(SVG, encoding="utf-8")
+    (images / "schema4.avif").write_text("<!--ftypavif-->" + SVG, encoding="utf-8")  # the box bytes in a comment
+    (images / "echt.avif").write_bytes(b"\0\0\0\x1cftypavif" + b"\0" * 40)
     problems = check_project_files(tmp_path)
-    assert [(p.path, p.message.split(":")[0]) for p in problems] == [
-        ("content/assets/schema.png", "this file is not a PNG file inside")]
+    assert sorted((p.path, p.message.split(":")[0]) for p in problems) == [
+        ("content/assets/schema.png", "this file's content is not PNG"),
+        ("content/assets/schema4.avif", "this file's content is not AVIF")]
 
 
 def test_two_roles_cannot_share_a_file_and_no_publisher_data_is_not_ready() -> None:
@@ -73,5 +76,6 @@ def test_two_roles_cannot_share_a_file_and_no_publisher_data_is_not_ready() -> N
 
 
 def test_names_with_a_newline_at_the_end_are_refused() -> None:
-    found = unknown_roles({"publisher": "uitgever\n"}, ["jongeren\n"])
-    assert len(found) == 2
+    found = unknown_roles({"publisher": "uitgever\n"}, ["jongeren\n", "ouders", "ouders"])
+    assert len(found) == 3 and "'ouders' is named twice" in str(found)
+    assert "'jongeren\\n'" in found[0].message  # shown as written, not broken over two lines

@@ -20,5 +20,9 @@ def test_no_contact_is_said_as_not_ready_to_publish() -> None:
     found = publisher_not_ready(data)
     assert len(found) == 1 and found[0].level == INFO and "not ready to publish" in found[0].message
     assert found[0].path.endswith("data/uitgever.yml")
-    data.values["uitgever"]["contact"] = "redactie@example.org"
+    data.values["uitgever"]["contact"] = {"email": "redactie@example.org"}  # a domain reserved for examples
+    assert "placeholder address (redactie@example.org)" in publisher_not_ready(data)[0].message
+    data.values["uitgever"]["contact"] = {"url": "https://forms.test/contact"}
+    assert "placeholder" in publisher_not_ready(data)[0].message
+    data.values["uitgever"]["contact"] = {"email": "redactie@stoptienerpooiers.be"}  # only in this test's copy
     assert publisher_not_ready(data) == []
