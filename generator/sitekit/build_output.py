@@ -7,7 +7,6 @@ from pathlib import Path
 
 from .problems import Problem
 
-OURS_RE = re.compile(r"^(?:\w+\s+-\s+)?(\S[^:\n]*):(\d+): (error|warning): (.*)$")
 LEVEL_RE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 LINK_RE = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the target '([^']+)' is not found")
 ANCHOR_RE = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the doc '([^']+)' does not contain an anchor")
@@ -30,9 +29,9 @@ def problems_from_output(output: str, root: Path, docs: str = "content") -> list
     pending: list[str] = []
     for raw in output.splitlines():
         line = raw.rstrip()
-        m = OURS_RE.match(line)
-        if m and m.group(3) == "error":
-            found.append(Problem(m.group(1), int(m.group(2)), m.group(4)))
+        ours = Problem.from_line(line)
+        if ours is not None and ours.level == "error":
+            found.append(ours)
             continue
         m = LEVEL_RE.match(line)
         if not m:
@@ -57,7 +56,7 @@ def problems_from_output(output: str, root: Path, docs: str = "content") -> list
         else:
             pending.append(text)
     # anything else the generator complained about still fails, with its own words
-    found += [Problem("mkdocs.yml", 1, text) for text in pending if not OURS_RE.match(text)]
+    found += [Problem("mkdocs.yml", 1, text) for text in pending if Problem.from_line(text) is None]
     unique: list[Problem] = []
     for p in found:
         if p not in unique:

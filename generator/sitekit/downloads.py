@@ -78,6 +78,12 @@ class PrintJob:
     site: Path = Path("/nonexistent")   # the only folder WeasyPrint may read from (sitekit/pdf_fetcher.py)
     fonts: Path = Path("/nonexistent")  # and the PDF font's folder (sitekit/pdf_fonts.py)
 
+    @property
+    def page(self) -> str:
+        """The page this PDF is printed from, as messages name it (site/<path>)."""
+        return "site/" + (self.base.relative_to(self.site).as_posix() if self.base.is_relative_to(self.site)
+                          else self.out.name)
+
 
 @dataclass
 class Context:
@@ -255,10 +261,9 @@ def _print(job: PrintJob) -> PrintJob:
     unsafe = [uri for uri in pdf_links(job.out) if urlsplit(uri).scheme.lower() not in PDF_LINK_SCHEMES]
     if unsafe:
         job.out.unlink(missing_ok=True)
-        page = job.base.relative_to(job.site).as_posix() if job.base.is_relative_to(job.site) else job.out.name
         raise LostInPrint(f"{job.out.name}: a link in this PDF would open {unsafe[0][:120]!r} on the reader's computer; "
                           "a PDF may link to https addresses, e-mail and phone numbers only (check the links of "
-                          f"{job.title!r}, the page site/{page})", f"site/{page}")
+                          f"{job.title!r}, the page {job.page})", job.page)
     return job
 
 
@@ -287,10 +292,9 @@ def print_all(site: Path, jobs: list[PrintJob], workers: int | None = None) -> l
                 done.append(result.get(timeout=PDF_SECONDS))
             except multiprocessing.TimeoutError:
                 pool.terminate()
-                page = job.base.relative_to(job.site).as_posix() if job.base.is_relative_to(job.site) else job.out.name
                 raise LostInPrint(f"{job.out.name}: printing it took more than {PDF_SECONDS} seconds and was stopped; "
                                   f"look for a very large or self-repeating image or table in {job.title!r}",
-                                  f"site/{page}") from None
+                                  job.page) from None
     return [Download(job.group, job.out.relative_to(site).as_posix(), job.title, job.lang,
                      job.out.stat().st_size, len(PdfReader(job.out).pages)) for job in done]
 

@@ -19,7 +19,7 @@ def site_languages(config: MkDocsConfig) -> list[str]:
     """Configured languages, default language first."""
     plugin = _i18n(config)
     if plugin is None:
-        return [config.theme.get("language", "nl")]
+        return [config.theme.get("language") or "en"]
     langs = [lang.locale for lang in plugin.config.languages if lang.locale != "null"]
     default = next((lang.locale for lang in plugin.config.languages if lang.default), langs[0])
     return [default] + [lang for lang in langs if lang != default]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
+
+
+# A problem as printed (`path:line: level: message`), also after a generator's log prefix ("ERROR    -  ")
+LINE_RE = re.compile(r"^(?:\w+\s+-\s+)?(\S[^:\n]*):(\d+): (error|warning|info): (.*)$")
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,12 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
+
+    @classmethod
+    def from_line(cls, line: str) -> Problem | None:
+        """The problem a printed line holds (its __str__, maybe after a log prefix), else None."""
+        m = LINE_RE.match(line.rstrip())
+        return cls(m.group(1), int(m.group(2)), m.group(4), m.group(3)) if m else None
 
 
 def rel(path: str | Path, root: str | Path | None = None) -> str:

@@ -68,7 +68,8 @@ def _content_file(path: Path, name: str, is_file: bool, shown: str) -> list[Prob
         from .svg_guard import check_svg
 
         return [Problem(shown, line, message) for line, message in check_svg(path.read_bytes())]
-    if suffix in SIGNATURES and not path.is_symlink() and not _has_signature(path, suffix):
+    if (suffix in IMAGE_FORMATS or suffix in FONT_SIGNATURES) and not path.is_symlink() \
+            and not _is_what_its_name_says(path, suffix):
         # a browser and WeasyPrint look at the bytes, not the name: an SVG named .png skipped the SVG check,
         # showed text (a phone number) in a PDF and could hang the PDF step (new-team/hostile review, issue 28)
         return [Problem(shown, 1, f"this file's content is not {suffix[1:].upper()}: save it in the format its "
@@ -76,19 +77,25 @@ def _content_file(path: Path, name: str, is_file: bool, shown: str) -> list[Prob
     return []
 
 
-# What the first bytes of each image and font type are (the file formats' own signatures).
-SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-    ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".avif": (b"ftyp",), ".woff": (b"wOFF",), ".woff2": (b"wOF2",)}
+# The formats Pillow must read a raster image as (WeasyPrint prints images through Pillow, and tries
+# anything Pillow cannot read as SVG); fonts by their format's signature.
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP", ".avif": "AVIF"}
+FONT_SIGNATURES = {".woff": b"wOFF", ".woff2": b"wOF2"}
 
 
-def _has_signature(path: Path, suffix: str) -> bool:
-    with path.open("rb") as f:
-        head = f.read(16)
-    if suffix == ".webp":
-        return head.startswith(b"RIFF") and head[8:12] == b"WEBP"
-    if suffix == ".avif":  # an ISO box: its size (big-endian, at least the 16 bytes read) then 'ftyp' and a brand
-        size = int.from_bytes(head[:4], "big")
-        return 16 <= size <= min(path.stat().st_size, 4096) and head[4:8] == b"ftyp" and \
-            head[8:12] in (b"avif", b"avis", b"mif1", b"msf1")
-    return head.startswith(SIGNATURES[suffix])
+def _is_what_its_name_says(path: Path, suffix: str) -> bool:
+    if suffix in FONT_SIGNATURES:
+        with path.open("rb") as f:
+            return f.read(4) == FONT_SIGNATURES[suffix]
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)  # a huge image is not published either
+            with Image.open(path) as image:
+                image.verify()
+                return image.format == IMAGE_FORMATS[suffix]
+    except Exception:  # noqa: BLE001 - anything Pillow cannot read is not that image
+        return False

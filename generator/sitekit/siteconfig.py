@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # imported for real only when a config is loaded: ProperDocs must come first (load)
     from mkdocs.config.defaults import MkDocsConfig
 
+from .languages import site_languages
 from .problems import Problem
 from .terms import Terms, terms_from
 
@@ -54,14 +55,9 @@ def from_mkdocs(config: MkDocsConfig) -> SiteConfig:
     site_url = (config.site_url or "https://example.invalid/").rstrip("/") + "/"
     plugins = config.plugins
     i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
-    if i18n is not None:
-        langs = [lang for lang in i18n.config.languages if lang.locale != "null"]
-        ordered = [x for x in langs if x.default] + [x for x in langs if not x.default]
-        languages = [x.locale for x in ordered]
-        names = {x.locale: x.site_name or config.site_name for x in ordered}
-    else:
-        languages = [config.theme.get("language") or "en"]
-        names = {languages[0]: config.site_name}
+    languages = site_languages(config)
+    by_locale = {x.locale: x for x in i18n.config.languages} if i18n is not None else {}
+    names = {lang: getattr(by_locale.get(lang), "site_name", None) or config.site_name for lang in languages}
     nav = config.nav
     spec = config.not_in_nav  # validated: a gitignore-style PathSpec
     patterns = tuple(str(p.pattern) for p in getattr(spec, "patterns", []) if getattr(p, "pattern", None)) \

@@ -54,14 +54,18 @@ def test_an_image_must_be_what_its_name_says(tmp_path: Path) -> None:
     images = tmp_path / "content" / "assets"
     images.mkdir(parents=True)
     (images / "schema.png").write_text(SVG, encoding="utf-8")  # an SVG: the SVG check never saw it
-    (images / "echt.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+    from PIL import Image
+
+    for name, kind in (("echt.png", "PNG"), ("echt.avif", "AVIF"), ("echt.webp", "WEBP")):
+        Image.new("RGB", (8, 8), "white").save(images / name, kind)
     (images / "echt.svg").write_text(SVG, encoding="utf-8")
     (images / "schema4.avif").write_text("<!--ftypavif-->" + SVG, encoding="utf-8")  # the box bytes in a comment
-    (images / "echt.avif").write_bytes(b"\0\0\0\x1cftypavif" + b"\0" * 40)
+    (images / "schema5.png").write_bytes(b"\x89PNG\r\n\x1a\n" + SVG.encode())  # a PNG signature, then an SVG
     problems = check_project_files(tmp_path)
     assert sorted((p.path, p.message.split(":")[0]) for p in problems) == [
         ("content/assets/schema.png", "this file's content is not PNG"),
-        ("content/assets/schema4.avif", "this file's content is not AVIF")]
+        ("content/assets/schema4.avif", "this file's content is not AVIF"),
+        ("content/assets/schema5.png", "this file's content is not PNG")]
 
 
 def test_two_roles_cannot_share_a_file_and_no_publisher_data_is_not_ready() -> None:

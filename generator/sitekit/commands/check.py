@@ -9,7 +9,6 @@ Usage: sitekit check [--no-render]   (--no-render: the editorial checks only, fa
 
 from __future__ import annotations
 
-import re
 import shutil
 import signal
 import sys
@@ -54,7 +53,6 @@ def editorial_problems() -> tuple[list[Problem], str]:
         return [Problem("sitekit/content_checks.py", 1, f"the check stopped: {type(exc).__name__}: {exc}")], ""
 
 
-PRINTED_RE = re.compile(r"^(\S[^:\n]*):(\d+): (warning|info): (.*)$")
 REPORT_START = "Readability per page"
 
 
@@ -71,9 +69,9 @@ def rendered_problems() -> tuple[list[Problem], str]:
     problems = list(rendered.problems)
     lines = rendered.output.splitlines()
     for line in lines:
-        m = PRINTED_RE.match(line)
-        if m:
-            problems.append(Problem(m.group(1), int(m.group(2)), m.group(4), m.group(3)))
+        printed = Problem.from_line(line)
+        if printed is not None and printed.level != ERROR and not line.startswith(("INFO", "WARNING", "ERROR")):
+            problems.append(printed)
     start = next((i for i, line in enumerate(lines) if line.startswith(REPORT_START)), None)
     report = []
     if start is not None:
