@@ -43,8 +43,7 @@ class Terms:
 
     def clashes(self) -> list[Problem]:
         """Two roles named by one file: one of them would never be read (a publisher read as the site file)."""
-        roles = {role: self.file(key) for role, key in DATA_ROLES.items()}
-        return unknown_roles({role: name for role, name in roles.items() if name != DATA_ROLES[role]} or {}, ())
+        return unknown_roles({role: self.file(key) for role, key in DATA_ROLES.items()})
 
     def role(self, key: str) -> str:
         """The role mkdocs.yml names this data by: 'helplines' for the generator's 'hulplijnen'."""
@@ -67,20 +66,26 @@ FILE_NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,40}")
 
 
 def unknown_roles(data_files: Mapping[str, str], audiences: list[str] | tuple[str, ...] = ()) -> list[Problem]:
-    """data_files names only roles the generator knows, with plain file names; audience ids are plain words
-    (they become CSS-free data attributes and ui keys)."""
-    return [Problem("mkdocs.yml", 1, f"plugins: sitekit: audiences: {a!r} must be lowercase letters, digits or -, "
-                                     "starting with a letter") for a in audiences if not AUDIENCE_ID_RE.fullmatch(a)] + [
-            Problem("mkdocs.yml", 1, f"plugins: sitekit: audiences: {a!r} is named twice")
-            for a in sorted({a for a in audiences if list(audiences).count(a) > 1})] + [
-            Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: {role}: {name!r} must be a plain file name "
-                                     "without .yml (lowercase letters, digits, - or _)")
-            for role, name in data_files.items() if not FILE_NAME_RE.fullmatch(name)] + [
-            Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: '{name}' names two data files "
-                                     f"({', '.join(sorted(roles))}); each role needs a file of its own")
-            for name, roles in _shared(data_files).items()] + [Problem("mkdocs.yml", 1, f"plugins: sitekit: data_files: '{role}' is not a data file of the generator; "
-                                     f"its roles are {', '.join(sorted(DATA_ROLES))}")
-            for role in data_files if role not in DATA_ROLES]
+    """The plugin's settings checked: data_files names only roles the generator knows, each with a plain file
+    name of its own; audience ids are plain words, each once (they become data attributes and ui keys)."""
+    problems: list[Problem] = []
+
+    def say(message: str) -> None:
+        problems.append(Problem("mkdocs.yml", 1, f"plugins: sitekit: {message}"))
+
+    for a in audiences:
+        if not AUDIENCE_ID_RE.fullmatch(a):
+            say(f"audiences: {a!r} must be lowercase letters, digits or -, starting with a letter")
+    for a in sorted({a for a in audiences if list(audiences).count(a) > 1}):
+        say(f"audiences: {a!r} is named twice")
+    for role, name in data_files.items():
+        if role not in DATA_ROLES:
+            say(f"data_files: '{role}' is not a data file of the generator; its roles are {', '.join(sorted(DATA_ROLES))}")
+        elif not FILE_NAME_RE.fullmatch(name):
+            say(f"data_files: {role}: {name!r} must be a plain file name without .yml (lowercase letters, digits, - or _)")
+    for name, roles in _shared(data_files).items():
+        say(f"data_files: '{name}' names two data files ({', '.join(sorted(roles))}); each role needs a file of its own")
+    return problems
 
 
 def _shared(data_files: Mapping[str, str]) -> dict[str, list[str]]:
